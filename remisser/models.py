@@ -1,0 +1,1 @@
+"""Models of the remisser app (built by its own issue; see docs/architecture.md)."""

@@ -1,0 +1,140 @@
+"""Django admin for superusers: set up förbund, organisations, insatser and users.
+
+Every save and delete here writes an audit event, like the services do.
+"""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.forms import UserChangeForm, UserCreationForm
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from samverkan import audit
+from samverkan.models import AuditEvent, Forbund, Insats, Medlemskap, Organisation, User
+
+
+def _superuser_only(request):
+    return request.user.is_active and request.user.is_superuser
+
+
+admin.site.has_permission = _superuser_only
+
+
+class AuditedAdmin(admin.ModelAdmin):
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            audit.record(
+                action=audit.Action.CHANGE if change else audit.Action.CREATE,
+                request=request,
+                obj=obj,
+                detail={"falt": sorted(form.changed_data)[:30], "via": "admin"},
+            )
+
+    def delete_model(self, request, obj):
+        with transaction.atomic():
+            audit.record(
+                action=audit.Action.DELETE, request=request, obj=obj, detail={"via": "admin"}
+            )
+            super().delete_model(request, obj)
+
+
+class MedlemskapInline(admin.TabularInline):
+    model = Medlemskap
+    extra = 0
+    autocomplete_fields = ["forbund", "insats", "organisation"]
+
+
+class SamverkanUserCreationForm(UserCreationForm):
+    class Meta:
+        model = User
+        fields = ("email", "fornamn", "efternamn")
+
+
+class SamverkanUserChangeForm(UserChangeForm):
+    class Meta:
+        model = User
+        fields = "__all__"
+
+
+@admin.register(User)
+class UserAdmin(AuditedAdmin, BaseUserAdmin):
+    form = SamverkanUserChangeForm
+    add_form = SamverkanUserCreationForm
+    ordering = ["email"]
+    list_display = ["email", "fornamn", "efternamn", "is_active", "is_superuser", "last_login"]
+    list_filter = ["is_active", "is_superuser", "medlemskap__roll"]
+    search_fields = ["email", "fornamn", "efternamn"]
+    inlines = [MedlemskapInline]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Namn"), {"fields": ["fornamn", "efternamn"]}),
+        (_("Behörighet"), {"fields": ["is_active", "is_staff", "is_superuser"]}),
+        (_("Datum"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (
+            None,
+            {
+                "classes": ["wide"],
+                "fields": ["email", "fornamn", "efternamn", "password1", "password2"],
+            },
+        )
+    ]
+    readonly_fields = ["last_login", "date_joined"]
+    filter_horizontal = []
+
+
+@admin.register(Forbund)
+class ForbundAdmin(AuditedAdmin):
+    list_display = ["namn", "organisationsnummer", "smacellsgrans", "gallring_ar"]
+    search_fields = ["namn", "organisationsnummer"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(AuditedAdmin):
+    list_display = ["namn", "typ", "forbund", "kommunkod", "aktiv"]
+    list_filter = ["typ", "forbund", "aktiv"]
+    search_fields = ["namn"]
+
+
+@admin.register(Insats)
+class InsatsAdmin(AuditedAdmin):
+    list_display = ["namn", "forbund", "typ", "startdatum", "slutdatum"]
+    list_filter = ["forbund", "typ"]
+    search_fields = ["namn"]
+
+
+@admin.register(Medlemskap)
+class MedlemskapAdmin(AuditedAdmin):
+    list_display = [
+        "user",
+        "roll",
+        "forbund",
+        "insats",
+        "organisation",
+        "giltig_fran",
+        "giltig_till",
+    ]
+    list_filter = ["roll", "forbund"]
+    search_fields = ["user__email", "user__efternamn"]
+    autocomplete_fields = ["user", "forbund", "insats", "organisation"]
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """Read-only: the trail cannot be changed, here or in the database."""
+
+    list_display = ["tidpunkt", "action", "actor", "object_type", "object_id", "forbund", "ip"]
+    list_filter = ["action", "forbund"]
+    search_fields = ["object_id", "actor__email"]
+    date_hierarchy = "tidpunkt"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SamverkanConfig(AppConfig):
+    name = "samverkan"
+    verbose_name = _("Samverkan – kärna")
+
+    def ready(self):
+        from samverkan import auth_events
+
+        auth_events.connect()

@@ -1,0 +1,31 @@
+"""The navigation: each role sees only what it may use."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from samverkan.permissions import roller
+
+
+def _section(view_name):
+    # "samverkan:insats-detail" and "samverkan:insats-list" belong to one menu item.
+    return view_name.rsplit("-", 1)[0]
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    r = roller(user)
+    items = [("samverkan:start", _("Start"))]
+    if r.forbund or user.is_superuser:
+        items.append(("samverkan:insats-list", _("Insatser")))
+    if r.ar_forbundsadmin or user.is_superuser:
+        items.append(("samverkan:organisation-list", _("Organisationer")))
+        items.append(("samverkan:medlemskap-list", _("Användare och roller")))
+    match = getattr(request, "resolver_match", None)
+    current = _section(match.view_name) if match else ""
+    nav = [
+        {"url": reverse(name), "label": label, "active": _section(name) == current}
+        for name, label in items
+    ]
+    return {"nav_items": nav, "roller": r, "nav_admin": user.is_superuser and user.is_staff}

@@ -1,0 +1,91 @@
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.models import Insats
+from samverkan.validators import validate_aldersband
+
+
+class AldersbandField(forms.CharField):
+    """Age bands written as people write them: "16–19, 20–24, 65–"."""
+
+    default_error_messages = {
+        "format": _("Skriv banden som 16–19, 20–24, 65– (kommatecken mellan banden)."),
+    }
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return ", ".join(f"{a}–{'' if b is None else b}" for a, b in value)
+        return value
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if not text:
+            return []
+        bands = []
+        for part in text.split(","):
+            m = re.fullmatch(r"\s*(\d{1,3})\s*[-–]\s*(\d{1,3})?\s*", part)
+            if not m:
+                raise ValidationError(self.error_messages["format"], code="format")
+            bands.append([int(m[1]), int(m[2]) if m[2] else None])
+        return bands
+
+    def validate(self, value):
+        super().validate(value)
+        validate_aldersband(value)
+
+
+class InsatsForm(forms.ModelForm):
+    aldersband = AldersbandField(
+        label=_("Åldersband i rapporter"),
+        help_text=_("Till exempel 16–19, 20–24, 25–29, 30–39, 40–49, 50–64, 65–"),
+    )
+
+    class Meta:
+        model = Insats
+        fields = [
+            "namn",
+            "typ",
+            "beskrivning",
+            "startdatum",
+            "slutdatum",
+            "malgrupp_alder_min",
+            "malgrupp_alder_max",
+            "inklusionskriterier",
+            "exklusionskriterier",
+            "svarsfrist_dagar",
+            "kartlaggning_samtal_min",
+            "kartlaggning_samtal_max",
+            "max_manader",
+            "forlangning_manader",
+            "informationsmote_forst",
+            "min_antal_myndigheter",
+            "aldersband",
+        ]
+        widgets = {
+            "startdatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "slutdatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "beskrivning": forms.Textarea(attrs={"rows": 3}),
+            "inklusionskriterier": forms.Textarea(attrs={"rows": 3}),
+            "exklusionskriterier": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, forbund=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.forbund = forbund or getattr(self.instance, "forbund", None)
+
+    def clean_namn(self):
+        namn = self.cleaned_data["namn"].strip()
+        taken = Insats.objects.filter(forbund=self.forbund, namn__iexact=namn)
+        if self.instance.pk:
+            taken = taken.exclude(pk=self.instance.pk)
+        if self.forbund is not None and taken.exists():
+            raise ValidationError(_("Förbundet har redan en insats med det namnet."))
+        return namn
+
+    def _post_clean(self):
+        if self.forbund is not None:
+            self.instance.forbund = self.forbund
+        super()._post_clean()

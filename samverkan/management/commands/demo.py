@@ -1,0 +1,132 @@
+"""Demo data: a fictitious förbund, its partners, two insatser and one user per role.
+
+Idempotent: running it again changes nothing. Every name, address and number
+here is invented.
+"""
+
+import datetime
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from samverkan.models import Forbund, Insats, Medlemskap, Organisation, Roll, User
+
+DEMO_PASSWORD = "Demo-Samverkan-2026"  # noqa: S105 (printed for the demo on purpose)
+
+FORBUND = {"organisationsnummer": "222000-0125", "namn": "Samordningsförbundet Exempeldalen"}
+
+ORGANISATIONER = [
+    ("af", "Arbetsförmedlingen Exempeldalen", "", ["arbetsformedlingen.example"]),
+    ("fk", "Försäkringskassan Exempeldalen", "", ["forsakringskassan.example"]),
+    ("kommun", "Exempeldalens kommun", "9901", ["exempeldalen.example"]),
+    ("region", "Region Exempelland", "", ["regionexempelland.example"]),
+]
+
+INSATSER = [
+    {
+        "namn": "Samverkansteamet",
+        "typ": Insats.Typ.INDIVID,
+        "beskrivning": "Samordnad rehabilitering för personer som behöver stöd från flera "
+        "myndigheter för att närma sig arbete eller studier.",
+        "startdatum": datetime.date(2024, 1, 1),
+        "malgrupp_alder_min": 18,
+        "malgrupp_alder_max": 64,
+        "inklusionskriterier": "Aktuell hos minst två av myndigheterna. Motiverad att delta.",
+        "exklusionskriterier": "Pågående missbruk. Hot eller våld. För sjuk för att delta just nu.",
+        "informationsmote_forst": True,
+        "min_antal_myndigheter": 2,
+    },
+    {
+        "namn": "Unga vuxna i arbete",
+        "typ": Insats.Typ.INDIVID,
+        "beskrivning": "Ungdomsspår med coachning, praktik och studiebesök.",
+        "startdatum": datetime.date(2025, 1, 1),
+        "malgrupp_alder_min": 16,
+        "malgrupp_alder_max": 29,
+        "inklusionskriterier": "16–29 år, utan arbete eller studier.",
+        "exklusionskriterier": "Pågående missbruk.",
+        "informationsmote_forst": False,
+        "min_antal_myndigheter": 1,
+        "aldersband": [[16, 19], [20, 24], [25, 29]],
+    },
+]
+
+# (e-mail, förnamn, efternamn, roll, scope, befattning, superuser)
+ANVANDARE = [
+    ("samordnare@exempeldalen.example", "Sara", "Samordnare", Roll.SAMORDNARE,
+     "Samverkansteamet", "teamledare", False),
+    ("coach@exempeldalen.example", "Conny", "Coach", Roll.SAMORDNARE,
+     "Unga vuxna i arbete", "coach", False),
+    ("handlaggare@exempeldalen.example", "Hanna", "Handläggare", Roll.HANDLAGGARE,
+     "Exempeldalens kommun", "", False),
+    ("handlaggare@arbetsformedlingen.example", "Henrik", "Handläggare", Roll.HANDLAGGARE,
+     "Arbetsförmedlingen Exempeldalen", "", False),
+    ("admin@exempeldalen.example", "Anna", "Administratör", Roll.FORBUNDSADMIN, None, "", False),
+    ("styrelse@exempeldalen.example", "Stig", "Styrelseledamot", Roll.STYRELSE, None, "", False),
+    ("systemforvaltare@exempeldalen.example", "Sam", "Systemförvaltare", None, None, "", True),
+]  # fmt: skip
+
+
+class Command(BaseCommand):
+    help = (
+        "Lägger in fiktiva demodata: ett förbund, fyra partner, två insatser "
+        "och en användare per roll."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Gör ingenting om databasen redan har ett förbund.",
+        )
+
+    def handle(self, *args, if_empty=False, **options):
+        if if_empty and Forbund.objects.exists():
+            self.stdout.write("Databasen har redan data; demodata läggs inte in.")
+        else:
+            self._load()
+            self.stdout.write(self.style.SUCCESS("Demodata finns på plats."))
+        self.print_logins()
+
+    @transaction.atomic
+    def _load(self):
+        forbund, _ = Forbund.objects.get_or_create(
+            organisationsnummer=FORBUND["organisationsnummer"], defaults={"namn": FORBUND["namn"]}
+        )
+        organisationer = {}
+        for typ, namn, kommunkod, domaner in ORGANISATIONER:
+            organisationer[namn], _ = Organisation.objects.get_or_create(
+                forbund=forbund,
+                namn=namn,
+                defaults={"typ": typ, "kommunkod": kommunkod, "epostdomaner": domaner},
+            )
+        insatser = {}
+        for data in INSATSER:
+            data = dict(data)
+            namn = data.pop("namn")
+            insatser[namn], _ = Insats.objects.get_or_create(
+                forbund=forbund, namn=namn, defaults=data
+            )
+        for email, fornamn, efternamn, roll, scope, befattning, superuser in ANVANDARE:
+            user = User.objects.filter(email=email).first()
+            if user is None:
+                create = User.objects.create_superuser if superuser else User.objects.create_user
+                user = create(email, DEMO_PASSWORD, fornamn=fornamn, efternamn=efternamn)
+            if roll is None:
+                continue
+            Medlemskap.objects.get_or_create(
+                user=user,
+                roll=roll,
+                forbund=forbund,
+                insats=insatser.get(scope),
+                organisation=organisationer.get(scope),
+                defaults={"befattning": befattning, "giltig_fran": datetime.date(2024, 1, 1)},
+            )
+
+    def print_logins(self):
+        self.stdout.write("")
+        self.stdout.write(f"Demoinloggningar (lösenord för alla: {DEMO_PASSWORD}):")
+        for email, _fornamn, _efternamn, roll, scope, _befattning, superuser in ANVANDARE:
+            role = "superanvändare" if superuser else Roll(roll).label
+            where = f" – {scope}" if scope else ""
+            self.stdout.write(f"  {email:<42} {role}{where}")

@@ -1,0 +1,87 @@
+"""Session lifetime, the MFA requirement and no-store caching for signed-in pages."""
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from samverkan import audit
+from samverkan.permissions import kraver_mfa
+
+SESSION_STARTED_KEY = "_samverkan_inloggad"
+
+# Paths a signed-in user without TOTP may still reach: setting it up, logging
+# out, and pages without personal data.
+_MFA_EXEMPT_PREFIXES = ("/konto/", "/static/", "/healthz", "/i18n/", "/tillganglighet/")
+
+
+class SessionLifetimeMiddleware:
+    """Ends a session 12 hours after login, however active (idle expiry is the cookie age)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            started = request.session.get(SESSION_STARTED_KEY)
+            if started is None:
+                request.session[SESSION_STARTED_KEY] = int(time.time())
+            elif time.time() - started > settings.SAMVERKAN_SESSION_MAX_SECONDS:
+                audit.record(
+                    action=audit.Action.SESSION_EXPIRED,
+                    actor=user,
+                    request=request,
+                    detail={"orsak": "maxtid"},
+                )
+                logout(request)
+                messages.info(request, _("Du har varit inloggad i 12 timmar. Logga in igen."))
+                return redirect(settings.LOGIN_URL)
+        return self.get_response(request)
+
+
+class MfaRequiredMiddleware:
+    """Staff roles reach no page with personal data before TOTP is set up."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and not request.path.startswith(_MFA_EXEMPT_PREFIXES)
+            and kraver_mfa(user)
+            and not _has_totp(user)
+        ):
+            messages.warning(
+                request,
+                _("Din roll kräver tvåstegsverifiering. Aktivera den för att fortsätta."),
+            )
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+
+def _has_totp(user):
+    from allauth.mfa.models import Authenticator
+
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+class NoStoreMiddleware:
+    """Pages seen while signed in may hold personal data: never cache them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if (user is not None and user.is_authenticated) or request.path.startswith("/konto/"):
+            response["Cache-Control"] = "no-store"
+            response["Pragma"] = "no-cache"
+        return response

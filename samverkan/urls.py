@@ -1,0 +1,43 @@
+"""Root URLs. The core's own pages live in the `samverkan` namespace below."""
+
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from samverkan import views
+
+core_patterns = (
+    [
+        path("", views.StartView.as_view(), name="start"),
+        path("insatser/", views.InsatsListView.as_view(), name="insats-list"),
+        path("insatser/ny/", views.InsatsCreateView.as_view(), name="insats-create"),
+        path("insatser/<uuid:uuid>/", views.InsatsDetailView.as_view(), name="insats-detail"),
+        path("insatser/<uuid:uuid>/andra/", views.InsatsUpdateView.as_view(), name="insats-update"),
+        path("organisationer/", views.OrganisationListView.as_view(), name="organisation-list"),
+        path("anvandare/", views.MedlemskapListView.as_view(), name="medlemskap-list"),
+        path("tillganglighet/", views.TillganglighetView.as_view(), name="tillganglighet"),
+    ],
+    "samverkan",
+)
+
+# The admin signs in through allauth, so MFA and lockout apply there too.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = "Samverkan – systemförvaltning"
+admin.site.site_title = "Samverkan"
+
+urlpatterns = [
+    path("", include(core_patterns)),
+    path("deltagare/", include("deltagare.urls")),
+    path("remisser/", include("remisser.urls")),
+    path("rapporter/", include("rapporter.urls")),
+    path("konto/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", views.healthz, name="healthz"),
+    path(settings.ADMIN_URL, admin.site.urls),
+]
+
+handler400 = "samverkan.views.bad_request"
+handler403 = "samverkan.views.permission_denied"
+handler404 = "samverkan.views.page_not_found"
+handler500 = "samverkan.views.server_error"

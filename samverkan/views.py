@@ -1,0 +1,253 @@
+"""Pages of the core. Thin: look up through for_user(), validate, call a service."""
+
+import logging
+import sys
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.db.models import Count, Q
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.template import loader
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django.views.generic import ListView, TemplateView
+
+from samverkan import services
+from samverkan.forms import InsatsForm
+from samverkan.models import Forbund, Insats, Medlemskap, Organisation, Roll
+from samverkan.permissions import get_object_for_user, roller
+
+logger = logging.getLogger("samverkan")
+
+
+@never_cache
+def healthz(request):
+    """200 when the database answers, 503 when it does not (for load balancers)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok"})
+
+
+class TillganglighetView(TemplateView):
+    template_name = "samverkan/tillganglighet.html"
+
+
+class StartView(LoginRequiredMixin, TemplateView):
+    template_name = "samverkan/start.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        r = roller(user)
+        ctx["mina_medlemskap"] = (
+            Medlemskap.objects.filter(user=user)
+            .aktiva()
+            .select_related("forbund", "insats", "organisation")
+            .order_by("forbund__namn", "roll")
+        )
+        ctx["mina_insatser"] = (
+            Insats.objects.staff_of(user).select_related("forbund").order_by("namn")
+        )
+        if r.ar_handlaggare:
+            ctx["remissbara_insatser"] = (
+                Insats.objects.for_user(user)
+                .filter(typ=Insats.Typ.INDIVID)
+                .aktiva()
+                .select_related("forbund")
+            )
+        if r.ar_forbundsadmin or r.ar_styrelse:
+            ctx["forbund_oversikt"] = (
+                Forbund.objects.filter(pk__in=r.admin_forbund | r.styrelse_forbund)
+                .annotate(
+                    antal_insatser=Count("insatser", distinct=True),
+                    antal_organisationer=Count("organisationer", distinct=True),
+                )
+                .order_by("namn")
+            )
+        return ctx
+
+
+class InsatsListView(LoginRequiredMixin, ListView):
+    template_name = "samverkan/insats_list.html"
+    context_object_name = "insatser"
+
+    def get_queryset(self):
+        return (
+            Insats.objects.for_user(self.request.user)
+            .select_related("forbund")
+            .annotate(
+                antal_personal=Count(
+                    "medlemskap", filter=Q(medlemskap__roll=Roll.SAMORDNARE), distinct=True
+                )
+            )
+            .order_by("forbund__namn", "namn")
+        )
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        r = roller(self.request.user)
+        ctx["kan_skapa"] = self.request.user.is_superuser or r.ar_forbundsadmin
+        return ctx
+
+
+class InsatsDetailView(LoginRequiredMixin, View):
+    template_name = "samverkan/insats_detail.html"
+
+    def get(self, request, uuid):
+        insats = get_object_for_user(Insats.objects.select_related("forbund"), request, uuid=uuid)
+        personal = (
+            Medlemskap.objects.filter(insats=insats, roll=Roll.SAMORDNARE)
+            .aktiva()
+            .select_related("user")
+            .order_by("user__efternamn", "user__fornamn")
+        )
+        kan_andra = Insats.objects.administrable_by(request.user).filter(pk=insats.pk).exists()
+        return render(
+            request,
+            self.template_name,
+            {"insats": insats, "personal": personal, "kan_andra": kan_andra},
+        )
+
+
+class InsatsCreateView(LoginRequiredMixin, View):
+    template_name = "samverkan/insats_form.html"
+
+    def _forbund(self, request):
+        r = roller(request.user)
+        qs = Forbund.objects.for_user(request.user)
+        if not request.user.is_superuser:
+            qs = qs.filter(pk__in=r.admin_forbund)
+        forbund = qs.order_by("namn").first()
+        if forbund is None:
+            raise PermissionDenied
+        return forbund
+
+    def get(self, request):
+        forbund = self._forbund(request)
+        form = InsatsForm(forbund=forbund)
+        return render(request, self.template_name, {"form": form, "forbund": forbund})
+
+    def post(self, request):
+        forbund = self._forbund(request)
+        form = InsatsForm(request.POST, forbund=forbund)
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form, "forbund": forbund})
+        insats = services.insats_skapa(
+            actor=request.user, forbund=forbund, data=form.cleaned_data, request=request
+        )
+        messages.success(request, _("Insatsen %(namn)s är skapad.") % {"namn": insats.namn})
+        return redirect("samverkan:insats-detail", uuid=insats.uuid)
+
+
+class InsatsUpdateView(LoginRequiredMixin, View):
+    template_name = "samverkan/insats_form.html"
+
+    def _insats(self, request, uuid):
+        return get_object_for_user(
+            Insats.objects.select_related("forbund"),
+            request,
+            scope="administrable_by",
+            uuid=uuid,
+        )
+
+    def get(self, request, uuid):
+        insats = self._insats(request, uuid)
+        return render(
+            request, self.template_name, {"form": InsatsForm(instance=insats), "insats": insats}
+        )
+
+    def post(self, request, uuid):
+        insats = self._insats(request, uuid)
+        # The service re-reads the row under lock, so the form may change this copy.
+        form = InsatsForm(request.POST, instance=insats)
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form, "insats": insats})
+        services.insats_uppdatera(
+            actor=request.user, insats=insats, data=form.cleaned_data, request=request
+        )
+        messages.success(request, _("Ändringarna är sparade."))
+        return redirect("samverkan:insats-detail", uuid=insats.uuid)
+
+
+class AdminOnlyMixin(LoginRequiredMixin):
+    """Pages for the förbund's office: förbundsadministratör or superuser."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not (request.user.is_superuser or roller(request.user).ar_forbundsadmin):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def admin_forbund_ids(self):
+        if self.request.user.is_superuser:
+            return Forbund.objects.values("pk")
+        return roller(self.request.user).admin_forbund
+
+
+class OrganisationListView(AdminOnlyMixin, ListView):
+    template_name = "samverkan/organisation_list.html"
+    context_object_name = "organisationer"
+
+    def get_queryset(self):
+        return (
+            Organisation.objects.for_user(self.request.user)
+            .filter(forbund_id__in=self.admin_forbund_ids())
+            .select_related("forbund")
+            .annotate(
+                antal_handlaggare=Count(
+                    "medlemskap", filter=Q(medlemskap__roll=Roll.HANDLAGGARE), distinct=True
+                )
+            )
+            .order_by("forbund__namn", "typ", "namn")
+        )
+
+
+class MedlemskapListView(AdminOnlyMixin, ListView):
+    template_name = "samverkan/medlemskap_list.html"
+    context_object_name = "medlemskap"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return (
+            Medlemskap.objects.for_user(self.request.user)
+            .filter(forbund_id__in=self.admin_forbund_ids())
+            .select_related("user", "forbund", "insats", "organisation")
+            .order_by("forbund__namn", "user__efternamn", "user__fornamn", "roll")
+        )
+
+
+def server_error(request):
+    """500, or 503 when the database is down: Django calls this inside the
+    except block, so the exception is still at hand."""
+    exc = sys.exc_info()[1]
+    if isinstance(exc, OperationalError | InterfaceError):
+        logger.error("Databasen svarar inte (%s)", type(exc).__name__)
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponse(loader.render_to_string("500.html"), status=500)
+
+
+def csrf_failure(request, reason=""):
+    return render(request, "403_csrf.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Checks the system libraries WeasyPrint needs and says exactly how to install them.
+set -euo pipefail
+missing=()
+for lib in libpango-1.0.so.0 libpangoft2-1.0.so.0; do
+  ldconfig -p 2>/dev/null | grep -q "$lib" || missing+=("$lib")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "WeasyPrint (PDF) behöver Pango, som saknas: ${missing[*]}" >&2
+  echo "Installera med:  sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0" >&2
+  exit 1
+fi

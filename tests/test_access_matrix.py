@@ -1,0 +1,118 @@
+"""Every URL pattern × every role: the expected answer in one readable table.
+
+The test discovers the URL patterns itself, so a new page fails here until its
+row is added. Objects belong to förbund A; `annat_forbund_admin` administers
+förbund B and must get 404 for A's objects, exactly as for missing ones.
+"""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from samverkan.models import AuditEvent
+from tests.conftest import ROLES
+
+LOGIN = "login"  # a redirect to the login page
+
+# url name: (kwargs maker, {role: expected status})
+#            anonym samordnare handläggare admin styrelse superuser annat_förbund_admin
+MATRIX = {
+    "samverkan:start": (None, [LOGIN, 200, 200, 200, 200, 200, 200]),
+    "samverkan:insats-list": (None, [LOGIN, 200, 200, 200, 200, 200, 200]),
+    "samverkan:insats-create": (None, [LOGIN, 403, 403, 200, 403, 200, 200]),
+    "samverkan:insats-detail": ("insats", [LOGIN, 200, 200, 200, 200, 200, 404]),
+    "samverkan:insats-update": ("insats", [LOGIN, 404, 404, 200, 404, 200, 404]),
+    "samverkan:organisation-list": (None, [LOGIN, 403, 403, 200, 403, 200, 200]),
+    "samverkan:medlemskap-list": (None, [LOGIN, 403, 403, 200, 403, 200, 200]),
+    "samverkan:tillganglighet": (None, [200, 200, 200, 200, 200, 200, 200]),
+    "healthz": (None, [200, 200, 200, 200, 200, 200, 200]),
+    "set_language": (None, [302, 302, 302, 302, 302, 302, 302]),
+}
+
+# Views of allauth and Django's admin have their own test suites. Our part of
+# them (MFA required, lockout, audit, admin for superusers only) is tested in
+# tests/samverkan/test_login.py and below.
+THIRD_PARTY_ROUTES = (settings.ADMIN_URL, "konto/")
+
+
+def _discover(resolver=None, namespace="", route=""):
+    """(name, full route) of every URL pattern."""
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        full = route + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            ns = pattern.namespace
+            yield from _discover(pattern, f"{namespace}{ns}:" if ns else namespace, full)
+        elif isinstance(pattern, URLPattern):
+            yield (f"{namespace}{pattern.name}" if pattern.name else f"<unnamed {full}>"), full
+
+
+def test_every_url_pattern_is_in_the_matrix():
+    discovered = list(_discover())
+    missing = sorted(
+        name
+        for name, route in discovered
+        if name not in MATRIX and not route.startswith(THIRD_PARTY_ROUTES)
+    )
+    stale = sorted(set(MATRIX) - {name for name, _ in discovered})
+    assert missing == [], f"URL patterns without a row in the access matrix: {missing}"
+    assert stale == [], f"Rows for URL patterns that no longer exist: {stale}"
+
+
+def _kwargs(kind, request):
+    request.getfixturevalue("insats")  # förbund A and its insats exist in every case
+    if kind == "insats":
+        return {"uuid": request.getfixturevalue("insats").uuid}
+    return {}
+
+
+CASES = [
+    pytest.param(name, role, expected[i], id=f"{name}-{role}")
+    for name, (_, expected) in MATRIX.items()
+    for i, role in enumerate(ROLES)
+]
+
+
+@pytest.mark.parametrize(("url_name", "role", "expected"), CASES)
+def test_access(url_name, role, expected, client_for, request, db):
+    kind = MATRIX[url_name][0]
+    url = reverse(url_name, kwargs=_kwargs(kind, request))
+    client = client_for(role)
+    response = client.get(url)
+    if expected == LOGIN:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+    else:
+        assert response.status_code == expected, f"{role} GET {url_name}: {response.status_code}"
+
+
+def _normalised(response):
+    # Only the per-render CSRF token and the language form's return path may differ.
+    html = response.content.decode()
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+    return re.sub(r'name="next" type="hidden" value="[^"]*"', "", html)
+
+
+def test_out_of_scope_hit_is_audited_and_looks_missing(client_for, insats, annat_forbund_admin):
+    client = client_for("annat_forbund_admin")
+    real = client.get(reverse("samverkan:insats-detail", kwargs={"uuid": insats.uuid}))
+    missing = client.get(
+        reverse("samverkan:insats-detail", kwargs={"uuid": "00000000-0000-4000-8000-000000000000"})
+    )
+    assert real.status_code == missing.status_code == 404
+    assert _normalised(real) == _normalised(missing)
+    event = AuditEvent.objects.get(action=AuditEvent.Action.ACCESS_DENIED)
+    assert event.actor == annat_forbund_admin
+    assert event.object_id == str(insats.uuid)
+    assert event.forbund_id == insats.forbund_id
+    # A missing object is no access attempt on anything: one event only.
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.ACCESS_DENIED).count() == 1
+
+
+def test_admin_site_is_for_superusers_only(client, forbundsadmin, superuser):
+    client.force_login(forbundsadmin)
+    assert client.get(reverse("admin:index"), follow=True).status_code in (403, 404)
+    client.force_login(superuser)
+    assert client.get(reverse("admin:index")).status_code == 200
