@@ -1,0 +1,84 @@
+"""The audit trail: written through one function, refused UPDATE and DELETE by the database."""
+
+import pytest
+from django.db import DatabaseError, connection, transaction
+
+from samverkan import audit
+from samverkan.models import AuditEvent
+
+
+@pytest.fixture
+def event(forbundsadmin, insats):
+    return audit.record(action=audit.Action.READ, actor=forbundsadmin, obj=insats, detail={"a": 1})
+
+
+def test_record_fills_object_forbund_and_actor(event, insats, forbundsadmin):
+    assert event.object_type == "samverkan.insats"
+    assert event.object_id == str(insats.uuid)
+    assert event.forbund_id == insats.forbund_id
+    assert event.actor == forbundsadmin
+    assert event.detail == {"a": 1}
+
+
+def test_database_refuses_update_through_the_orm(event):
+    with pytest.raises(DatabaseError), transaction.atomic():
+        AuditEvent.objects.filter(pk=event.pk).update(action="change")
+    event.refresh_from_db()
+    assert event.action == "read"
+
+
+def test_database_refuses_delete_through_the_orm(event):
+    with pytest.raises(DatabaseError), transaction.atomic():
+        AuditEvent.objects.filter(pk=event.pk).delete()
+    assert AuditEvent.objects.filter(pk=event.pk).exists()
+
+
+def test_database_refuses_raw_update_and_delete(event):
+    for sql in (
+        "UPDATE samverkan_auditevent SET action = 'change' WHERE id = %s",
+        "DELETE FROM samverkan_auditevent WHERE id = %s",
+    ):
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cur:
+            cur.execute(sql, [event.pk])
+    assert AuditEvent.objects.get(pk=event.pk).action == "read"
+
+
+def test_saving_an_existing_event_again_is_refused(event):
+    event.action = "change"
+    with pytest.raises(DatabaseError), transaction.atomic():
+        event.save()
+
+
+@pytest.mark.parametrize(
+    "detail",
+    [
+        {"pnr": "19900101-1234"},
+        {"pnr": "9001011234"},
+        {"note": "skickat till någon@example.org"},
+        {"text": "x" * 3000},
+    ],
+)
+def test_detail_with_personal_data_or_bulk_is_refused(detail, db):
+    with pytest.raises(ValueError):
+        audit.record(action=audit.Action.READ, detail=detail)
+    assert not AuditEvent.objects.exists()
+
+
+def test_unknown_action_is_refused(db):
+    with pytest.raises(ValueError):
+        audit.record(action="peek")
+
+
+def test_ip_is_taken_from_the_request(rf, db):
+    request = rf.get("/", REMOTE_ADDR="10.1.2.3")
+    event = audit.record(action=audit.Action.READ, request=request)
+    assert event.ip == "10.1.2.3"
+
+
+def test_forwarded_for_is_trusted_only_behind_a_configured_proxy(rf, db, settings):
+    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9, 10.0.0.1")
+    assert audit.client_ip(request) == "10.0.0.1"
+    settings.AXES_IPWARE_PROXY_COUNT = 1
+    assert audit.client_ip(request) == "10.0.0.1"
+    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    assert audit.client_ip(request) == "203.0.113.9"
