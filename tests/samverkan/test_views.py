@@ -149,7 +149,7 @@ def test_list_pages_have_a_fixed_query_ceiling(
         reverse("samverkan:medlemskap-list"),
     ]
     for n in range(3):  # grow the data; the ceiling stays put
-        for i in range(5):
+        for _ in range(5):
             insats = InsatsFactory(forbund=forbund)
             org = OrganisationFactory(forbund=forbund)
             MedlemskapFactory(user=UserFactory(), roll=Roll.SAMORDNARE, insats=insats)
@@ -158,7 +158,7 @@ def test_list_pages_have_a_fixed_query_ceiling(
             )
         for url in urls:
             with django_assert_max_num_queries(12):
-                assert client.get(url).status_code == 200, (n, i, url)
+                assert client.get(url).status_code == 200, (n, url)
 
 
 def test_insats_detail_has_a_fixed_query_ceiling(client_for, insats, django_assert_max_num_queries):
@@ -231,7 +231,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samverkan.settings")
 django.setup()
 from django.test import Client
 client = Client(raise_request_exception=False)
-r = client.post("{path}", {{"login": "x@test.example", "password": "y"}}) if {post} else client.get("{path}")
+data = {{"login": "x@test.example", "password": "y"}}
+r = client.post("{path}", data) if {post} else client.get("{path}")
 print(r.status_code, r.content.decode()[:2000])
 """
 
