@@ -25,6 +25,8 @@ if not SECRET_KEY:
         SECRET_KEY = "django-insecure-only-for-development-and-tests-never-production"  # noqa: S105
     else:
         raise ImproperlyConfigured("SECRET_KEY måste sättas när DEBUG är av.")
+elif SECRET_KEY.startswith("replace-with") and not DEBUG:
+    raise ImproperlyConfigured("SECRET_KEY är exempelvärdet från .env.example; byt ut det.")
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])

@@ -1,0 +1,118 @@
+"""Set-up: the demo command, production settings, the Celery app."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from samverkan.management.commands.demo import ANVANDARE, DEMO_PASSWORD
+from samverkan.models import Forbund, Insats, Medlemskap, Organisation, Roll, User
+
+ROOT = Path(settings.BASE_DIR)
+
+
+def _counts():
+    return [m.objects.count() for m in (Forbund, Organisation, Insats, User, Medlemskap)]
+
+
+def test_demo_is_idempotent_and_complete(db, capsys):
+    call_command("demo")
+    first = _counts()
+    call_command("demo")
+    call_command("demo", if_empty=True)
+    assert _counts() == first == [1, 4, 2, 7, 6]
+    out = capsys.readouterr().out
+    assert DEMO_PASSWORD in out and "samordnare@exempeldalen.example" in out
+    assert {o.typ for o in Organisation.objects.all()} == {"af", "fk", "kommun", "region"}
+    assert Insats.objects.filter(informationsmote_forst=True).count() == 1
+    assert Insats.objects.get(namn="Unga vuxna i arbete").malgrupp_alder_max == 29
+    assert {m.roll for m in Medlemskap.objects.all()} == set(Roll.values)
+
+
+@pytest.mark.parametrize("email", [row[0] for row in ANVANDARE])
+def test_every_demo_user_can_log_in_and_sees_its_own_navigation(client, settings, email, db):
+    settings.SAMVERKAN_MFA_REQUIRED = False  # as in `make run`
+    call_command("demo")
+    response = client.post("/konto/login/", {"login": email, "password": DEMO_PASSWORD})
+    assert response.status_code == 302
+    page = client.get("/")
+    assert page.status_code == 200
+    labels = [i["label"] for i in page.context["nav_items"]]
+    admin = email.startswith(("admin@", "systemforvaltare@"))
+    assert ("Organisationer" in labels) == admin
+    assert "Insatser" in labels
+
+
+def _env_example():
+    values = {}
+    for line in (ROOT / ".env.example").read_text().splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            key, _, value = line.partition("=")
+            values[key.strip()] = value.strip()
+    return values
+
+
+def _manage(env, *args):
+    base = {k: v for k, v in os.environ.items() if k not in ("PYTEST_VERSION", "DATABASE_URL")}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_silent_with_the_production_variables():
+    env = _env_example()
+    env["SECRET_KEY"] = secrets.token_urlsafe(60)
+    result = _manage(env, "check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_the_example_secret_key_is_refused():
+    result = _manage(_env_example(), "check")
+    assert result.returncode != 0
+    assert "exempelvärdet" in result.stderr
+
+
+def test_mfa_cannot_be_relaxed_in_production():
+    env = {"SECRET_KEY": secrets.token_urlsafe(60), "SAMVERKAN_MFA_REQUIRED": "False"}
+    result = _manage(env, "check")
+    assert result.returncode != 0
+    assert "SAMVERKAN_MFA_REQUIRED" in result.stderr
+
+
+def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='samverkan.settings'; "
+        "django.setup(); from django.db import connection; c = connection.cursor(); "
+        "print(c.execute('PRAGMA journal_mode').fetchone()[0], "
+        "c.execute('PRAGMA busy_timeout').fetchone()[0])"
+    )
+    env = {"SECRET_KEY": secrets.token_urlsafe(60), "SQLITE_PATH": str(tmp_path / "x.sqlite3")}
+    base = {k: v for k, v in os.environ.items() if k not in ("PYTEST_VERSION", "DATABASE_URL")}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env={**base, **env}, capture_output=True, text=True
+    )
+    assert result.stdout.split() == ["wal", "20000"], result.stderr
+
+
+def test_celery_runs_tasks_in_process_without_a_broker():
+    from samverkan.celery import app
+
+    assert settings.CELERY_BROKER_URL == ""
+    assert app.conf.task_always_eager is True
+
+    @app.task
+    def double(x):
+        return 2 * x
+
+    assert double.delay(21).get(timeout=5) == 42
