@@ -87,6 +87,7 @@ def live_app():
         port = _free_port()
         env = {k: v for k, v in os.environ.items() if k != "PYTEST_VERSION"}
         env.update(
+            SAMVERKAN_ENV_FILE="",
             DEBUG="False",
             SECRET_KEY=secrets.token_urlsafe(50),
             ALLOWED_HOSTS="127.0.0.1,localhost",

@@ -59,6 +59,7 @@ def _env_example():
 
 def _manage(env, *args):
     base = {k: v for k, v in os.environ.items() if k not in ("PYTEST_VERSION", "DATABASE_URL")}
+    base.update(SAMVERKAN_ENV_FILE="", DEBUG="False")
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -99,6 +100,7 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
     )
     env = {"SECRET_KEY": secrets.token_urlsafe(60), "SQLITE_PATH": str(tmp_path / "x.sqlite3")}
     base = {k: v for k, v in os.environ.items() if k not in ("PYTEST_VERSION", "DATABASE_URL")}
+    base.update(SAMVERKAN_ENV_FILE="", DEBUG="False")
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env={**base, **env}, capture_output=True, text=True
     )

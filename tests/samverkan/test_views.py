@@ -197,6 +197,11 @@ def test_language_switch_to_english(client_for, insats):
     assert "Interventions" in html
 
 
+def test_swedish_whatever_the_browser_asks_for(client, db):
+    html = client.get("/tillganglighet/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="sv">' in html and "Tillgänglighetsredogörelse" in html
+
+
 def test_accessibility_statement_is_public(client):
     response = client.get(reverse("samverkan:tillganglighet"))
     assert response.status_code == 200
@@ -219,7 +224,8 @@ def test_healthz_answers_ok_when_the_database_answers(client, db):
 
 def _run_app(env_extra, code):
     env = {k: v for k, v in os.environ.items() if k != "PYTEST_VERSION"}
-    env.update({"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "testserver"}, **env_extra)
+    env.update({"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "testserver", "DEBUG": "False"})
+    env.update(SAMVERKAN_ENV_FILE="", **env_extra)
     return subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
     )
