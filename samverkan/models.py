@@ -18,6 +18,7 @@ from samverkan.querysets import (
     InsatsQuerySet,
     MedlemskapQuerySet,
     OrganisationQuerySet,
+    UserQuerySet,
 )
 from samverkan.validators import (
     validate_aldersband,
@@ -26,7 +27,7 @@ from samverkan.validators import (
 )
 
 
-class UserManager(BaseUserManager.from_queryset(models.QuerySet)):
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True
 
     def _create_user(self, email, password, **extra):

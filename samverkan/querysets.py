@@ -19,6 +19,20 @@ def _anonymous(user):
     return user is None or not user.is_authenticated or not user.is_active
 
 
+class UserQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Oneself; a förbundsadministratör also sees the people with a role in the förbund."""
+        if _anonymous(user):
+            return self.none()
+        if user.is_superuser:
+            return self
+        admin_forbund = _active_memberships(user).filter(roll="forbundsadmin").values("forbund_id")
+        from samverkan.models import Medlemskap
+
+        colleagues = Medlemskap.objects.filter(forbund_id__in=admin_forbund).values("user_id")
+        return self.filter(models.Q(pk=user.pk) | models.Q(pk__in=colleagues))
+
+
 class MedlemskapQuerySet(models.QuerySet):
     def aktiva(self, on=None):
         day = on or timezone.localdate()

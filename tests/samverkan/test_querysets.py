@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from samverkan import audit
-from samverkan.models import AuditEvent, Forbund, Insats, Medlemskap, Organisation, Roll
+from samverkan.models import AuditEvent, Forbund, Insats, Medlemskap, Organisation, Roll, User
 from tests.factories import MedlemskapFactory, UserFactory
 
 
@@ -50,10 +50,20 @@ def test_admin_sees_all_memberships_of_the_forbund_others_their_own(
     ]
 
 
+def test_users_are_visible_to_themselves_and_their_forbunds_admin(
+    world, forbundsadmin, samordnare, handlaggare, annat_forbund_admin
+):
+    in_a = set(User.objects.for_user(forbundsadmin))
+    assert {samordnare, handlaggare, forbundsadmin} <= in_a
+    assert annat_forbund_admin not in in_a
+    assert list(User.objects.for_user(samordnare)) == [samordnare]
+    assert samordnare not in set(User.objects.for_user(annat_forbund_admin))
+
+
 def test_anonymous_and_inactive_users_see_nothing(world):
     inactive = UserFactory(is_active=False)
     for user in (AnonymousUser(), inactive, None):
-        for model in (Forbund, Insats, Organisation, Medlemskap, AuditEvent):
+        for model in (Forbund, Insats, Organisation, Medlemskap, AuditEvent, User):
             assert not model.objects.for_user(user).exists()
 
 
