@@ -16,9 +16,8 @@ from samverkan import audit
 from samverkan.middleware import SESSION_STARTED_KEY
 
 
-def _user_by_login(credentials):
-    login = (credentials or {}).get("email") or (credentials or {}).get("username") or ""
-    if not isinstance(login, str) or not login:
+def _user_by_login(login):
+    if not isinstance(login, str) or not login.strip():
         return None
     return get_user_model().objects.filter(email__iexact=login.strip()).first()
 
@@ -37,28 +36,26 @@ def on_logged_out(sender, request, user, **kwargs):
     get_user_model().objects.filter(pk=user.pk).update(session_nyckel=get_random_string(32))
 
 
-def on_login_failed(sender, credentials, request=None, **kwargs):
-    user = _user_by_login(credentials)
+def _record_attempt(action, request, login):
+    user = _user_by_login(login)
     audit.record(
-        action=audit.Action.LOGIN_FAILED,
+        action=action,
         request=request,
         actor=None,
         object_type="samverkan.user" if user else "",
         object_id=str(user.uuid) if user else "",
+        # The typed name is not stored: it could be anything, even a personnummer.
         detail={"kant_konto": user is not None},
     )
+
+
+def on_login_failed(sender, credentials, request=None, **kwargs):
+    login = (credentials or {}).get("email") or (credentials or {}).get("username")
+    _record_attempt(audit.Action.LOGIN_FAILED, request, login)
 
 
 def on_locked_out(sender, request, username=None, ip_address=None, **kwargs):
-    user = _user_by_login({"email": username})
-    audit.record(
-        action=audit.Action.LOCKOUT,
-        request=request,
-        actor=None,
-        object_type="samverkan.user" if user else "",
-        object_id=str(user.uuid) if user else "",
-        detail={"kant_konto": user is not None},
-    )
+    _record_attempt(audit.Action.LOCKOUT, request, username)
 
 
 def _mfa_event(action):

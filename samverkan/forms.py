@@ -45,25 +45,7 @@ class InsatsForm(forms.ModelForm):
 
     class Meta:
         model = Insats
-        fields = [
-            "namn",
-            "typ",
-            "beskrivning",
-            "startdatum",
-            "slutdatum",
-            "malgrupp_alder_min",
-            "malgrupp_alder_max",
-            "inklusionskriterier",
-            "exklusionskriterier",
-            "svarsfrist_dagar",
-            "kartlaggning_samtal_min",
-            "kartlaggning_samtal_max",
-            "max_manader",
-            "forlangning_manader",
-            "informationsmote_forst",
-            "min_antal_myndigheter",
-            "aldersband",
-        ]
+        fields = list(Insats.EDITABLE_FIELDS)
         widgets = {
             "startdatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "slutdatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

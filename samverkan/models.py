@@ -293,6 +293,27 @@ class Insats(models.Model):
 
     objects = InsatsQuerySet.as_manager()
 
+    # What the förbund office may set; the form and the services share it.
+    EDITABLE_FIELDS = (
+        "namn",
+        "typ",
+        "beskrivning",
+        "startdatum",
+        "slutdatum",
+        "malgrupp_alder_min",
+        "malgrupp_alder_max",
+        "inklusionskriterier",
+        "exklusionskriterier",
+        "svarsfrist_dagar",
+        "kartlaggning_samtal_min",
+        "kartlaggning_samtal_max",
+        "max_manader",
+        "forlangning_manader",
+        "informationsmote_forst",
+        "min_antal_myndigheter",
+        "aldersband",
+    )
+
     class Meta:
         verbose_name = _("insats")
         verbose_name_plural = _("insatser")

@@ -8,29 +8,40 @@ from django.db import models
 from django.utils import timezone
 
 
-def _active_memberships(user):
+def _active_memberships(user, roll=None):
     """The user's memberships valid today, as a queryset of Medlemskap."""
     from samverkan.models import Medlemskap
 
-    return Medlemskap.objects.filter(user=user).aktiva()
+    memberships = Medlemskap.objects.filter(user=user).aktiva()
+    return memberships.filter(roll=roll) if roll else memberships
 
 
-def _anonymous(user):
-    return user is None or not user.is_authenticated or not user.is_active
+def _forbund_ids(user, roll=None):
+    """Subquery: ids of the förbund where the user holds a (given) role today."""
+    return _active_memberships(user, roll).values("forbund_id")
+
+
+def _scoped(queryset, user, condition):
+    """Nothing for anonymous or inactive users, everything for superusers,
+    else what `condition()` (a Q) admits."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    return queryset.filter(condition())
 
 
 class UserQuerySet(models.QuerySet):
     def for_user(self, user):
         """Oneself; a förbundsadministratör also sees the people with a role in the förbund."""
-        if _anonymous(user):
-            return self.none()
-        if user.is_superuser:
-            return self
-        admin_forbund = _active_memberships(user).filter(roll="forbundsadmin").values("forbund_id")
         from samverkan.models import Medlemskap
 
-        colleagues = Medlemskap.objects.filter(forbund_id__in=admin_forbund).values("user_id")
-        return self.filter(models.Q(pk=user.pk) | models.Q(pk__in=colleagues))
+        def condition():
+            admin_of = _forbund_ids(user, "forbundsadmin")
+            colleagues = Medlemskap.objects.filter(forbund_id__in=admin_of).values("user_id")
+            return models.Q(pk=user.pk) | models.Q(pk__in=colleagues)
+
+        return _scoped(self, user, condition)
 
 
 class MedlemskapQuerySet(models.QuerySet):
@@ -42,62 +53,46 @@ class MedlemskapQuerySet(models.QuerySet):
 
     def for_user(self, user):
         """Own memberships; a förbundsadministratör also sees the förbund's."""
-        if _anonymous(user):
-            return self.none()
-        if user.is_superuser:
-            return self
-        admin_forbund = _active_memberships(user).filter(roll="forbundsadmin").values("forbund_id")
-        return self.filter(models.Q(user=user) | models.Q(forbund_id__in=admin_forbund))
+        return _scoped(
+            self,
+            user,
+            lambda: (
+                models.Q(user=user) | models.Q(forbund_id__in=_forbund_ids(user, "forbundsadmin"))
+            ),
+        )
 
 
 class ForbundQuerySet(models.QuerySet):
     def for_user(self, user):
-        if _anonymous(user):
-            return self.none()
-        if user.is_superuser:
-            return self
-        return self.filter(pk__in=_active_memberships(user).values("forbund_id"))
+        return _scoped(self, user, lambda: models.Q(pk__in=_forbund_ids(user)))
 
 
-class OrganisationQuerySet(models.QuerySet):
+class ForbundScopedQuerySet(models.QuerySet):
+    """Rows of the förbund the user works in, whatever the role."""
+
     def for_user(self, user):
-        """Partner organisations of the förbund the user works in."""
-        if _anonymous(user):
-            return self.none()
-        if user.is_superuser:
-            return self
-        return self.filter(forbund_id__in=_active_memberships(user).values("forbund_id"))
+        return _scoped(self, user, lambda: models.Q(forbund_id__in=_forbund_ids(user)))
 
 
-class InsatsQuerySet(models.QuerySet):
-    def for_user(self, user):
-        """Insatser of the user's förbund: their settings are not personal data,
-        and handläggare need them to refer."""
-        if _anonymous(user):
-            return self.none()
-        if user.is_superuser:
-            return self
-        return self.filter(forbund_id__in=_active_memberships(user).values("forbund_id"))
+class OrganisationQuerySet(ForbundScopedQuerySet):
+    """Partner organisations are visible within their förbund."""
+
+
+class InsatsQuerySet(ForbundScopedQuerySet):
+    """Insatser are visible within their förbund: their settings are not
+    personal data, and handläggare need them to refer."""
 
     def administrable_by(self, user):
         """Insatser the user may configure: förbundsadministratör or superuser."""
-        if _anonymous(user):
-            return self.none()
-        if user.is_superuser:
-            return self
-        return self.filter(
-            forbund_id__in=_active_memberships(user)
-            .filter(roll="forbundsadmin")
-            .values("forbund_id")
+        return _scoped(
+            self, user, lambda: models.Q(forbund_id__in=_forbund_ids(user, "forbundsadmin"))
         )
 
     def staff_of(self, user):
         """Insatser in which the user works as samordnare, coach or teamledare."""
-        if _anonymous(user):
+        if user is None or not user.is_authenticated:
             return self.none()
-        return self.filter(
-            pk__in=_active_memberships(user).filter(roll="samordnare").values("insats_id")
-        )
+        return self.filter(pk__in=_active_memberships(user, "samordnare").values("insats_id"))
 
     def aktiva(self, on=None):
         day = on or timezone.localdate()
@@ -108,12 +103,8 @@ class InsatsQuerySet(models.QuerySet):
 
 class AuditEventQuerySet(models.QuerySet):
     def for_user(self, user):
-        """The audit trail is for the förbund's administrators (logguppföljning)."""
-        if _anonymous(user):
-            return self.none()
-        if user.is_superuser:
-            return self
-        admin_forbund = _active_memberships(user).filter(roll="forbundsadmin").values("forbund_id")
-        return self.filter(forbund_id__in=admin_forbund)
-
-    # No update() or delete() of our own: the database refuses them anyway.
+        """The audit trail is for the förbund's administrators (logguppföljning).
+        There is no update() or delete() of our own: the database refuses them."""
+        return _scoped(
+            self, user, lambda: models.Q(forbund_id__in=_forbund_ids(user, "forbundsadmin"))
+        )

@@ -7,32 +7,12 @@ from samverkan import audit
 from samverkan.models import Forbund, Insats
 from samverkan.permissions import ar_admin_for
 
-INSATS_FIELDS = (
-    "namn",
-    "typ",
-    "beskrivning",
-    "startdatum",
-    "slutdatum",
-    "malgrupp_alder_min",
-    "malgrupp_alder_max",
-    "inklusionskriterier",
-    "exklusionskriterier",
-    "svarsfrist_dagar",
-    "kartlaggning_samtal_min",
-    "kartlaggning_samtal_max",
-    "max_manader",
-    "forlangning_manader",
-    "informationsmote_forst",
-    "min_antal_myndigheter",
-    "aldersband",
-)
-
 
 @transaction.atomic
 def insats_skapa(*, actor, forbund: Forbund, data: dict, request=None) -> Insats:
     if not ar_admin_for(actor, forbund.pk):
         raise PermissionDenied
-    insats = Insats(forbund=forbund, **{f: data[f] for f in INSATS_FIELDS if f in data})
+    insats = Insats(forbund=forbund, **{f: data[f] for f in Insats.EDITABLE_FIELDS if f in data})
     insats.full_clean()
     insats.save()
     audit.record(action=audit.Action.CREATE, actor=actor, obj=insats, request=request)
@@ -45,7 +25,7 @@ def insats_uppdatera(*, actor, insats: Insats, data: dict, request=None) -> Insa
         raise PermissionDenied
     insats = Insats.objects.select_for_update().get(pk=insats.pk)
     changed = []
-    for field in INSATS_FIELDS:
+    for field in Insats.EDITABLE_FIELDS:
         if field in data and getattr(insats, field) != data[field]:
             setattr(insats, field, data[field])
             changed.append(field)
