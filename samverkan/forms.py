@@ -54,20 +54,34 @@ class InsatsForm(forms.ModelForm):
             "exklusionskriterier": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, forbund=None, **kwargs):
+    def __init__(self, *args, forbund=None, forbund_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.forbund = forbund or getattr(self.instance, "forbund", None)
+        if forbund_choices is not None and forbund_choices.count() > 1:
+            # An administrator of several förbund says which one the insats belongs to.
+            self.fields["forbund"] = forms.ModelChoiceField(
+                queryset=forbund_choices, label=_("Förbund"), empty_label=None
+            )
+            self.order_fields(["forbund"])
+        elif forbund_choices is not None:
+            self.forbund = forbund_choices.first()
+
+    def clean_forbund(self):
+        self.forbund = self.cleaned_data["forbund"]
+        return self.forbund
 
     def clean_namn(self):
         namn = self.cleaned_data["namn"].strip()
+        if self.forbund is None:
+            return namn
         taken = Insats.objects.filter(forbund=self.forbund, namn__iexact=namn)
         if self.instance.pk:
             taken = taken.exclude(pk=self.instance.pk)
-        if self.forbund is not None and taken.exists():
+        if taken.exists():
             raise ValidationError(_("Förbundet har redan en insats med det namnet."))
         return namn
 
     def _post_clean(self):
-        if self.forbund is not None:
+        if self.forbund is not None and self.instance.forbund_id is None:
             self.instance.forbund = self.forbund
         super()._post_clean()

@@ -120,28 +120,23 @@ class InsatsDetailView(LoginRequiredMixin, View):
 class InsatsCreateView(LoginRequiredMixin, View):
     template_name = "samverkan/insats_form.html"
 
-    def _forbund(self, request):
-        r = roller(request.user)
-        qs = Forbund.objects.for_user(request.user)
+    def _form(self, request, data=None):
+        choices = Forbund.objects.for_user(request.user).order_by("namn")
         if not request.user.is_superuser:
-            qs = qs.filter(pk__in=r.admin_forbund)
-        forbund = qs.order_by("namn").first()
-        if forbund is None:
+            choices = choices.filter(pk__in=roller(request.user).admin_forbund)
+        if not choices.exists():
             raise PermissionDenied
-        return forbund
+        return InsatsForm(data, forbund_choices=choices)
 
     def get(self, request):
-        forbund = self._forbund(request)
-        form = InsatsForm(forbund=forbund)
-        return render(request, self.template_name, {"form": form, "forbund": forbund})
+        return render(request, self.template_name, {"form": self._form(request)})
 
     def post(self, request):
-        forbund = self._forbund(request)
-        form = InsatsForm(request.POST, forbund=forbund)
+        form = self._form(request, request.POST)
         if not form.is_valid():
-            return render(request, self.template_name, {"form": form, "forbund": forbund})
+            return render(request, self.template_name, {"form": form})
         insats = services.insats_skapa(
-            actor=request.user, forbund=forbund, data=form.cleaned_data, request=request
+            actor=request.user, forbund=form.forbund, data=form.cleaned_data, request=request
         )
         messages.success(request, _("Insatsen %(namn)s är skapad.") % {"namn": insats.namn})
         return redirect("samverkan:insats-detail", uuid=insats.uuid)

@@ -10,7 +10,13 @@ from django.conf import settings
 from django.urls import reverse
 
 from samverkan.models import AuditEvent, Insats, Roll
-from tests.factories import InsatsFactory, MedlemskapFactory, OrganisationFactory, UserFactory
+from tests.factories import (
+    ForbundFactory,
+    InsatsFactory,
+    MedlemskapFactory,
+    OrganisationFactory,
+    UserFactory,
+)
 
 ROOT = Path(settings.BASE_DIR)
 
@@ -117,6 +123,22 @@ def test_bad_input_gets_a_swedish_error_at_the_field_and_nothing_saved(
     assert 'aria-invalid="true"' in response.content.decode()
     assert Insats.objects.count() == before
     assert not AuditEvent.objects.filter(action=AuditEvent.Action.CREATE).exists()
+
+
+def test_admin_of_two_forbund_chooses_and_cannot_pick_another(
+    client_for, forbund, annat_forbund, forbundsadmin
+):
+    MedlemskapFactory(
+        user=forbundsadmin, roll=Roll.FORBUNDSADMIN, insats=None, forbund=annat_forbund
+    )
+    third = ForbundFactory()
+    client = client_for("forbundsadmin")
+    form = client.get(reverse("samverkan:insats-create")).context["form"]
+    assert list(form.fields["forbund"].queryset) == [forbund, annat_forbund]
+    refused = client.post(reverse("samverkan:insats-create"), {**VALID_INSATS, "forbund": third.pk})
+    assert "forbund" in refused.context["form"].errors
+    client.post(reverse("samverkan:insats-create"), {**VALID_INSATS, "forbund": annat_forbund.pk})
+    assert Insats.objects.get(namn="Ny insats").forbund == annat_forbund
 
 
 def test_admin_updates_insats_settings_and_the_change_is_audited(client_for, insats, forbundsadmin):
