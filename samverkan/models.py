@@ -284,6 +284,12 @@ class Insats(models.Model):
         default=2,
         validators=[MaxValueValidator(4)],
     )
+    remittentkontakt_dagar = models.PositiveSmallIntegerField(
+        _("kontakt med remittenten minst var (dagar)"),
+        default=30,
+        validators=[MinValueValidator(7), MaxValueValidator(180)],
+        help_text=_("Månatlig kontakt i förlagorna: 30 dagar."),
+    )
     aldersband = models.JSONField(
         _("åldersband i rapporter"),
         default=default_aldersband,
@@ -311,6 +317,7 @@ class Insats(models.Model):
         "forlangning_manader",
         "informationsmote_forst",
         "min_antal_myndigheter",
+        "remittentkontakt_dagar",
         "aldersband",
     )
 

@@ -82,6 +82,7 @@ VALID_INSATS = {
     "max_manader": "12",
     "forlangning_manader": "6",
     "min_antal_myndigheter": "2",
+    "remittentkontakt_dagar": "30",
     "aldersband": "16–19, 20–24, 25–",
 }
 

@@ -1,0 +1,57 @@
+"""Visibility of personal data: samordnare see participants of their own insatser only.
+
+Unlike the core's configuration, there is no superuser bypass here: a
+förbundsadministratör or system administrator sees a participant only where
+they also work in the insats (domain.md, "Users").
+"""
+
+from django.db import models
+
+
+def _staff_insatser(user):
+    from samverkan.models import Insats
+
+    return Insats.objects.staff_of(user).values("pk")
+
+
+def _allowed(user):
+    return user is not None and user.is_authenticated and user.is_active
+
+
+class DeltagareQuerySet(models.QuerySet):
+    def for_user(self, user):
+        if not _allowed(user):
+            return self.none()
+        from deltagare.models import Inskrivning
+
+        return self.filter(
+            pk__in=Inskrivning.objects.filter(insats__in=_staff_insatser(user)).values(
+                "deltagare_id"
+            )
+        )
+
+
+class InskrivningQuerySet(models.QuerySet):
+    def for_user(self, user):
+        if not _allowed(user):
+            return self.none()
+        return self.filter(insats__in=_staff_insatser(user))
+
+    def pagaende(self):
+        return self.exclude(steg="avslut")
+
+
+class ViaInskrivningQuerySet(models.QuerySet):
+    """Records that belong to one enrolment: visible with the enrolment."""
+
+    def for_user(self, user):
+        if not _allowed(user):
+            return self.none()
+        return self.filter(inskrivning__insats__in=_staff_insatser(user))
+
+
+class GruppaktivitetQuerySet(models.QuerySet):
+    def for_user(self, user):
+        if not _allowed(user):
+            return self.none()
+        return self.filter(insats__in=_staff_insatser(user))

@@ -1,0 +1,31 @@
+"""Checks of uploaded files from their content, not their name or the browser's word."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+MAX_BYTES = 10 * 1024 * 1024
+
+# Leading bytes of the formats a signed consent may come in.
+_SIGNATURES = [
+    (b"%PDF-", "application/pdf", ".pdf"),
+    (b"\xff\xd8\xff", "image/jpeg", ".jpg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png", ".png"),
+]
+
+
+def kontrollera_blankett(upload):
+    """Return (content_type, extension) of a signed form, or raise a Swedish ValidationError."""
+    if upload.size > MAX_BYTES:
+        raise ValidationError(_("Filen är större än 10 MB."), code="storlek")
+    if upload.size == 0:
+        raise ValidationError(_("Filen är tom."), code="tom")
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    for signature, content_type, extension in _SIGNATURES:
+        if head.startswith(signature):
+            return content_type, extension
+    raise ValidationError(
+        _("Filen måste vara en PDF, JPEG eller PNG (kontrolleras utifrån innehållet)."),
+        code="filtyp",
+    )
