@@ -7,8 +7,10 @@ from samverkan.permissions import roller
 
 
 def _section(view_name):
-    # "samverkan:insats-detail" and "samverkan:insats-list" belong to one menu item.
-    return view_name.rsplit("-", 1)[0]
+    # "samverkan:insats-detail" and "samverkan:insats-list" belong to one menu item,
+    # and every page of an app without dashes in its names to that app's item.
+    namespace, _sep, name = view_name.partition(":")
+    return f"{namespace}:{name.rsplit('-', 1)[0]}" if namespace == "samverkan" else namespace
 
 
 def navigation(request):
@@ -17,6 +19,9 @@ def navigation(request):
         return {"nav_items": []}
     r = roller(user)
     items = [("samverkan:start", _("Start"))]
+    if r.ar_samordnare:
+        # By name: the core does not import the deltagare app.
+        items.append(("deltagare:oversikt", _("Deltagare")))
     if r.forbund or user.is_superuser:
         items.append(("samverkan:insats-list", _("Insatser")))
     if r.ar_forbundsadmin or user.is_superuser:

@@ -14,6 +14,18 @@ from tests.factories import (
 )
 
 
+@pytest.fixture(autouse=True)
+def private_media(settings, tmp_path):
+    """Uploaded files of a test go to its own temporary folder."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "privat", "base_url": None},
+        },
+    }
+
+
 def with_totp(user):
     secret = generate_totp_secret()
     TOTP.activate(user, secret)
@@ -108,3 +120,15 @@ def client_for(client, request):
         return client
 
     return make
+
+
+# The participant fixtures, for tests outside tests/deltagare too (the access matrix).
+from tests.deltagare.conftest import (  # noqa: E402, F401
+    aktualiserad,
+    i_insatser,
+    inskriven,
+    kartlagd,
+    kollega,
+    med_samtycke,
+    remittent,
+)

@@ -29,6 +29,33 @@ MATRIX = {
     "samverkan:tillganglighet": (None, [200, 200, 200, 200, 200, 200, 200]),
     "healthz": (None, [200, 200, 200, 200, 200, 200, 200]),
     "set_language": (None, [302, 302, 302, 302, 302, 302, 302]),
+    # Participants: the insats's own staff only. Other roles get 403 on the lists and
+    # 404 on every record, the superuser included (no bypass for personal data).
+    "deltagare:oversikt": (None, [LOGIN, 200, 403, 403, 403, 403, 403]),
+    "deltagare:inskrivning-list": (None, [LOGIN, 200, 403, 403, 403, 403, 403]),
+    "deltagare:sok": (None, [LOGIN, 405, 403, 403, 403, 403, 403]),
+    "deltagare:aktualisering": (None, [LOGIN, 200, 403, 403, 403, 403, 403]),
+    "deltagare:anonym": (None, [LOGIN, 200, 403, 403, 403, 403, 403]),
+    "deltagare:gruppaktivitet": ("insats", [LOGIN, 200, 404, 404, 404, 404, 404]),
+    "deltagare:inskrivning-detail": ("fall", [LOGIN, 200, 404, 404, 404, 404, 404]),
+    "deltagare:personuppgifter": ("fall", [LOGIN, 200, 404, 404, 404, 404, 404]),
+    "deltagare:samtycke": ("fall", [LOGIN, 200, 404, 404, 404, 404, 404]),
+    "deltagare:samtycke-aterkalla": ("samtycke", [LOGIN, 405, 404, 404, 404, 404, 404]),
+    "deltagare:samtycke-blankett": ("samtycke", [LOGIN, 200, 404, 404, 404, 404, 404]),
+    "deltagare:skriv-in": ("fall", [LOGIN, 200, 404, 404, 404, 404, 404]),
+    "deltagare:samtal": ("fall", [LOGIN, 200, 404, 404, 404, 404, 404]),
+    "deltagare:kartlaggning": ("fall", [LOGIN, 200, 404, 404, 404, 404, 404]),
+    "deltagare:kartlaggning-klar": ("fall", [LOGIN, 200, 404, 404, 404, 404, 404]),
+    "deltagare:handlingsplan": ("fall", [LOGIN, 200, 404, 404, 404, 404, 404]),
+    "deltagare:handlingsplan-jamfor": ("fall", [LOGIN, 200, 404, 404, 404, 404, 404]),
+    "deltagare:handlingsplan-pdf": ("plan", [LOGIN, 200, 404, 404, 404, 404, 404]),
+    "deltagare:insatser-paborja": ("fall", [LOGIN, 405, 404, 404, 404, 404, 404]),
+    "deltagare:aktivitet": ("fall", [LOGIN, 200, 404, 404, 404, 404, 404]),
+    "deltagare:kontakt": ("fall", [LOGIN, 200, 404, 404, 404, 404, 404]),
+    "deltagare:forlang": ("fall", [LOGIN, 200, 404, 404, 404, 404, 404]),
+    "deltagare:avsluta": ("fall", [LOGIN, 200, 404, 404, 404, 404, 404]),
+    "deltagare:overlamning-pdf": ("fall", [LOGIN, 302, 404, 404, 404, 404, 404]),
+    "deltagare:uppfoljning": ("fall", [LOGIN, 200, 404, 404, 404, 404, 404]),
 }
 
 # Views of allauth and Django's admin have their own test suites. Our part of
@@ -62,10 +89,33 @@ def test_every_url_pattern_is_in_the_matrix():
 
 
 def _kwargs(kind, request):
-    request.getfixturevalue("insats")  # förbund A and its insats exist in every case
+    insats = request.getfixturevalue("insats")  # förbund A and its insats exist in every case
     if kind == "insats":
-        return {"uuid": request.getfixturevalue("insats").uuid}
+        return {"uuid": insats.uuid}
+    if kind in ("fall", "samtycke", "plan"):
+        fall = request.getfixturevalue("kartlagd")
+        if kind == "fall":
+            return {"uuid": fall.uuid}
+        if kind == "plan":
+            return {"uuid": fall.uuid, "version": 1}
+        return {"uuid": _samtycke_med_blankett(fall, request).uuid}
     return {}
+
+
+def _samtycke_med_blankett(fall, request):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from deltagare import services
+
+    return services.samtycke_registrera(
+        actor=request.getfixturevalue("samordnare"),
+        inskrivning=fall,
+        organisationer=[],
+        syften={"registrering", "informationsutbyte"},
+        givet=fall.inskrivningsdatum,
+        satt="blankett",
+        fil=SimpleUploadedFile("x.pdf", b"%PDF-1.4 test", content_type="application/pdf"),
+    )
 
 
 CASES = [

@@ -65,8 +65,14 @@ class Deltagare(models.Model):
             models.CheckConstraint(
                 condition=models.Q(anonym=False)
                 | models.Q(
-                    fornamn="", efternamn="", personnummer="", fodelsedatum__isnull=True,
-                    adress="", telefon="", epost="", startar__isnull=False,
+                    fornamn="",
+                    efternamn="",
+                    personnummer="",
+                    fodelsedatum__isnull=True,
+                    adress="",
+                    telefon="",
+                    epost="",
+                    startar__isnull=False,
                 ),
                 name="deltagare_anonym_bara_kon_och_startar",
             ),
@@ -76,7 +82,7 @@ class Deltagare(models.Model):
                 | models.Q(fodelsedatum__isnull=False),
                 name="deltagare_personnummer_eller_fodelsedatum",
             ),
-        ]  # fmt: skip
+        ]
         indexes = [models.Index(fields=["forbund", "efternamn", "fornamn"], name="deltagare_namn")]
 
     def __str__(self):

@@ -39,8 +39,14 @@ def aktivitet_registrera(*, actor, inskrivning: Inskrivning, data: dict, request
     if aktivitet.startdatum < inskrivning.inskrivningsdatum:
         raise ValidationError({"startdatum": _("Aktiviteten kan inte vara före inskrivningen.")})
     aktivitet.save()
-    logga(actor=actor, inskrivning=inskrivning, action=audit.Action.CREATE, obj=aktivitet,
-          request=request, detail={"typ": aktivitet.typ})  # fmt: skip
+    logga(
+        actor=actor,
+        inskrivning=inskrivning,
+        action=audit.Action.CREATE,
+        obj=aktivitet,
+        request=request,
+        detail={"typ": aktivitet.typ},
+    )
     return aktivitet
 
 
@@ -76,11 +82,22 @@ def gruppaktivitet_registrera(
             for pk, v in narvaro.items()
         ]
     )
-    audit.record(action=audit.Action.CREATE, actor=actor, obj=grupp, request=request,
-                 detail={"deltagare": len(narvaro)})  # fmt: skip
+    audit.record(
+        action=audit.Action.CREATE,
+        actor=actor,
+        obj=grupp,
+        request=request,
+        detail={"deltagare": len(narvaro)},
+    )
     for inskrivning in inskrivningar.values():
-        logga(actor=actor, inskrivning=inskrivning, action=audit.Action.CHANGE, obj=grupp,
-              request=request, detail={"narvarande": narvaro[inskrivning.pk]})  # fmt: skip
+        logga(
+            actor=actor,
+            inskrivning=inskrivning,
+            action=audit.Action.CHANGE,
+            obj=grupp,
+            request=request,
+            detail={"narvarande": narvaro[inskrivning.pk]},
+        )
     return grupp
 
 
@@ -119,6 +136,12 @@ def kontakt_registrera(
     )
     kontakt.full_clean(exclude=["inskrivning"])
     kontakt.save()
-    logga(actor=actor, inskrivning=inskrivning, action=audit.Action.CREATE, obj=kontakt,
-          request=request, detail={"typ": typ})  # fmt: skip
+    logga(
+        actor=actor,
+        inskrivning=inskrivning,
+        action=audit.Action.CREATE,
+        obj=kontakt,
+        request=request,
+        detail={"typ": typ},
+    )
     return kontakt

@@ -55,8 +55,14 @@ def byt_steg(*, actor, inskrivning: Inskrivning, till: str, request=None):
     inskrivning.steg = till
     inskrivning.save(update_fields=["steg", "senast_andrad"])
     StegByte.objects.create(inskrivning=inskrivning, fran=fran, till=till, av=actor)
-    logga(actor=actor, inskrivning=inskrivning, action=audit.Action.CHANGE, request=request,
-          obj=inskrivning, detail={"steg": till, "fran": fran})  # fmt: skip
+    logga(
+        actor=actor,
+        inskrivning=inskrivning,
+        action=audit.Action.CHANGE,
+        request=request,
+        obj=inskrivning,
+        detail={"steg": till, "fran": fran},
+    )
 
 
 def logga(*, actor, inskrivning: Inskrivning, action, obj=None, request=None, detail=None):

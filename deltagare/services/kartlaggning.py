@@ -78,9 +78,13 @@ def samtal_registrera(
     if errors:
         raise ValidationError(errors)
     samtal = Kartlaggningssamtal.objects.create(
-        inskrivning=inskrivning, datum=datum, personal=personal, form=form,
-        omraden=sorted(set(omraden)), anteckning=anteckning,
-    )  # fmt: skip
+        inskrivning=inskrivning,
+        datum=datum,
+        personal=personal,
+        form=form,
+        omraden=sorted(set(omraden)),
+        anteckning=anteckning,
+    )
     logga(
         actor=actor,
         inskrivning=inskrivning,
@@ -107,8 +111,14 @@ def kartlaggning_spara(
     kartlaggning.full_clean(exclude=["inskrivning"])
     kartlaggning.save()
     if changed:
-        logga(actor=actor, inskrivning=inskrivning, action=audit.Action.CHANGE, obj=kartlaggning,
-              request=request, detail={"falt": changed})  # fmt: skip
+        logga(
+            actor=actor,
+            inskrivning=inskrivning,
+            action=audit.Action.CHANGE,
+            obj=kartlaggning,
+            request=request,
+            detail={"falt": changed},
+        )
     return kartlaggning
 
 
@@ -134,8 +144,14 @@ def kartlaggning_klar(
     kartlaggning.klar = datum
     kartlaggning.sammanfattning = sammanfattning.strip()
     kartlaggning.save(update_fields=["klar", "sammanfattning"])
-    logga(actor=actor, inskrivning=inskrivning, action=audit.Action.CHANGE, obj=kartlaggning,
-          request=request, detail={"klar": True})  # fmt: skip
+    logga(
+        actor=actor,
+        inskrivning=inskrivning,
+        action=audit.Action.CHANGE,
+        obj=kartlaggning,
+        request=request,
+        detail={"klar": True},
+    )
     return kartlaggning
 
 
@@ -187,6 +203,12 @@ def handlingsplan_spara(
         row.full_clean(exclude=["version"])
         rows.append(row)
     HandlingsplanSteg.objects.bulk_create(rows)
-    logga(actor=actor, inskrivning=inskrivning, action=audit.Action.CREATE, obj=version,
-          request=request, detail={"version": version.version})  # fmt: skip
+    logga(
+        actor=actor,
+        inskrivning=inskrivning,
+        action=audit.Action.CREATE,
+        obj=version,
+        request=request,
+        detail={"version": version.version},
+    )
     return version

@@ -108,8 +108,13 @@ def deltagare_aktualisera(
         informationsmote=informationsmote,
     )
     StegByte.objects.create(inskrivning=inskrivning, fran="", till=Steg.AKTUALISERING, av=actor)
-    logga(actor=actor, inskrivning=inskrivning, action=audit.Action.CREATE, request=request,
-          detail={"steg": Steg.AKTUALISERING, "befintlig": befintlig is not None})  # fmt: skip
+    logga(
+        actor=actor,
+        inskrivning=inskrivning,
+        action=audit.Action.CREATE,
+        request=request,
+        detail={"steg": Steg.AKTUALISERING, "befintlig": befintlig is not None},
+    )
     return inskrivning
 
 
@@ -134,8 +139,13 @@ def deltagare_registrera_anonym(
         steg=Steg.INSKRIVNING,
     )
     StegByte.objects.create(inskrivning=inskrivning, fran="", till=Steg.INSKRIVNING, av=actor)
-    logga(actor=actor, inskrivning=inskrivning, action=audit.Action.CREATE, request=request,
-          detail={"anonym": True})  # fmt: skip
+    logga(
+        actor=actor,
+        inskrivning=inskrivning,
+        action=audit.Action.CREATE,
+        request=request,
+        detail={"anonym": True},
+    )
     return inskrivning
 
 

@@ -97,8 +97,14 @@ def samtycke_registrera(
     if tidigare is not None:
         Samtycke.objects.filter(pk=tidigare.pk).update(ersatt_av=samtycke)
     detail = {"syften": sorted(syften), "ersatter": bool(tidigare)}
-    logga(actor=actor, inskrivning=inskrivning, action=audit.Action.CREATE, obj=samtycke,
-          request=request, detail=detail)  # fmt: skip
+    logga(
+        actor=actor,
+        inskrivning=inskrivning,
+        action=audit.Action.CREATE,
+        obj=samtycke,
+        request=request,
+        detail=detail,
+    )
     return samtycke
 
 
@@ -123,6 +129,12 @@ def samtycke_aterkalla(
         inskrivning=samtycke.inskrivning, genomford__isnull=True, stoppad__isnull=True
     ).update(stoppad=datum)
     detail = {"aterkallat": True, "uppfoljning_stoppad": bool(stopped)}
-    logga(actor=actor, inskrivning=samtycke.inskrivning, action=audit.Action.CHANGE,
-          obj=samtycke, request=request, detail=detail)  # fmt: skip
+    logga(
+        actor=actor,
+        inskrivning=samtycke.inskrivning,
+        action=audit.Action.CHANGE,
+        obj=samtycke,
+        request=request,
+        detail=detail,
+    )
     return samtycke

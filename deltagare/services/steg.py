@@ -116,9 +116,14 @@ def insatser_paborja(*, actor, inskrivning: Inskrivning, request=None) -> Inskri
 
 @transaction.atomic
 def inskrivning_forlang(
-    *, actor, inskrivning: Inskrivning, beslut: datetime.date, referens: str, manader: int,
+    *,
+    actor,
+    inskrivning: Inskrivning,
+    beslut: datetime.date,
+    referens: str,
+    manader: int,
     request=None,
-) -> Inskrivning:  # fmt: skip
+) -> Inskrivning:
     """One extension, decided by the styrgrupp, within the insats's limit."""
     inskrivning = las_inskrivning(inskrivning)
     insats = inskrivning.insats
@@ -148,8 +153,13 @@ def inskrivning_forlang(
             "senast_andrad",
         ]
     )
-    logga(actor=actor, inskrivning=inskrivning, action=audit.Action.CHANGE, request=request,
-          detail={"forlangd_manader": manader})  # fmt: skip
+    logga(
+        actor=actor,
+        inskrivning=inskrivning,
+        action=audit.Action.CHANGE,
+        request=request,
+        detail={"forlangd_manader": manader},
+    )
     return inskrivning
 
 
@@ -178,8 +188,12 @@ def inskrivning_avsluta(
     if kraver_sus:
         if not sus:
             raise ValidationError(_("SUS-uppgifterna vid avslut behöver fyllas i."))
-        sus_spara(inskrivning=inskrivning, tidpunkt=SusTidpunkt.AVSLUT, data=sus,
-                  forsorjning=forsorjning or [])  # fmt: skip
+        sus_spara(
+            inskrivning=inskrivning,
+            tidpunkt=SusTidpunkt.AVSLUT,
+            data=sus,
+            forsorjning=forsorjning or [],
+        )
     row.save()
     samtycke = giltigt_samtycke(inskrivning, row.datum)
     if not felregistrering and samtycke is not None and samtycke.uppfoljning:

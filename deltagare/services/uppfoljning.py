@@ -43,6 +43,12 @@ def uppfoljning_registrera(
     uppfoljning.registrerad_av = actor
     uppfoljning.full_clean(exclude=["inskrivning"])
     uppfoljning.save()
-    logga(actor=actor, inskrivning=inskrivning, action=audit.Action.CHANGE, obj=uppfoljning,
-          request=request, detail={"utfall": utfall})  # fmt: skip
+    logga(
+        actor=actor,
+        inskrivning=inskrivning,
+        action=audit.Action.CHANGE,
+        obj=uppfoljning,
+        request=request,
+        detail={"utfall": utfall},
+    )
     return uppfoljning

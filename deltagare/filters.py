@@ -1,0 +1,54 @@
+"""Filters of the participant list (django-filter); the search text goes through SokView."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from deltagare.koder import Steg
+from deltagare.models import Inskrivning
+from samverkan.models import Insats
+
+
+def _insatser(request):
+    if request is None:
+        return Insats.objects.none()
+    return Insats.objects.staff_of(request.user).order_by("namn")
+
+
+class InskrivningFilter(django_filters.FilterSet):
+    insats = django_filters.ModelChoiceFilter(
+        label=_("Insats"), queryset=_insatser, empty_label=_("Alla insatser")
+    )
+    steg = django_filters.ChoiceFilter(
+        label=_("Steg"), choices=Steg.choices, empty_label=_("Alla steg")
+    )
+    pagaende = django_filters.BooleanFilter(
+        label=_("Bara pågående"),
+        method="filter_pagaende",
+        widget=django_filters.widgets.BooleanWidget,
+    )
+    ordning = django_filters.OrderingFilter(
+        label=_("Sortera"),
+        fields=(
+            ("deltagare__efternamn", "namn"),
+            ("aktualiserad", "aktualiserad"),
+            ("inskrivningsdatum", "inskriven"),
+        ),
+        field_labels={
+            "namn": _("Namn"),
+            "aktualiserad": _("Aktualiserad"),
+            "inskriven": _("Inskriven"),
+        },
+        empty_label=_("Standard"),
+    )
+
+    class Meta:
+        model = Inskrivning
+        fields = ["insats", "steg"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.form.fields.values():
+            field.widget.attrs.setdefault("class", "form-select")
+
+    def filter_pagaende(self, queryset, name, value):
+        return queryset.exclude(steg=Steg.AVSLUT) if value else queryset
