@@ -96,9 +96,14 @@ def test_no_second_open_case_in_the_same_insats(aktualiserad, samordnare, insats
 def test_no_inskrivning_without_consent(aktualiserad, samordnare, kollega):
     with pytest.raises(ValidationError, match="samtycke"):
         services.inskrivning_skriv_in(
-            actor=samordnare, inskrivning=aktualiserad, datum=DAG, kontaktperson=samordnare,
-            kontaktperson2=kollega, sus=dict(SUS), forsorjning=["okand"],
-        )  # fmt: skip
+            actor=samordnare,
+            inskrivning=aktualiserad,
+            datum=DAG,
+            kontaktperson=samordnare,
+            kontaktperson2=kollega,
+            sus=dict(SUS),
+            forsorjning=["okand"],
+        )
     aktualiserad.refresh_from_db()
     assert aktualiserad.steg == Steg.AKTUALISERING
     assert not aktualiserad.sus.exists()
@@ -108,9 +113,14 @@ def test_consent_without_registration_purpose_is_not_enough(aktualiserad, samord
     ge_samtycke(samordnare, aktualiserad, [], syften=["informationsutbyte"])
     with pytest.raises(ValidationError, match="registrering"):
         services.inskrivning_skriv_in(
-            actor=samordnare, inskrivning=aktualiserad, datum=DAG, kontaktperson=samordnare,
-            kontaktperson2=kollega, sus=dict(SUS), forsorjning=["okand"],
-        )  # fmt: skip
+            actor=samordnare,
+            inskrivning=aktualiserad,
+            datum=DAG,
+            kontaktperson=samordnare,
+            kontaktperson2=kollega,
+            sus=dict(SUS),
+            forsorjning=["okand"],
+        )
 
 
 def test_inskrivning_records_sus_start_contacts_and_the_step(inskriven, samordnare, kollega):
@@ -130,9 +140,14 @@ def test_inclusion_rules_need_a_written_exception(med_samtycke, samordnare, koll
     insats.malgrupp_alder_max = 29
     insats.save()
     kwargs = dict(
-        actor=samordnare, inskrivning=med_samtycke, datum=DAG, kontaktperson=samordnare,
-        kontaktperson2=kollega, sus=dict(SUS), forsorjning=["okand"],
-    )  # fmt: skip
+        actor=samordnare,
+        inskrivning=med_samtycke,
+        datum=DAG,
+        kontaktperson=samordnare,
+        kontaktperson2=kollega,
+        sus=dict(SUS),
+        forsorjning=["okand"],
+    )
     with pytest.raises(ValidationError) as exc:
         services.inskrivning_skriv_in(**kwargs)
     messages = exc.value.message_dict["undantag_skal"]
@@ -145,9 +160,14 @@ def test_inclusion_rules_need_a_written_exception(med_samtycke, samordnare, koll
 def test_contact_persons_must_be_two_different_staff(med_samtycke, samordnare, handlaggare):
     with pytest.raises(ValidationError) as exc:
         services.inskrivning_skriv_in(
-            actor=samordnare, inskrivning=med_samtycke, datum=DAG, kontaktperson=samordnare,
-            kontaktperson2=handlaggare, sus=dict(SUS), forsorjning=["okand"],
-        )  # fmt: skip
+            actor=samordnare,
+            inskrivning=med_samtycke,
+            datum=DAG,
+            kontaktperson=samordnare,
+            kontaktperson2=handlaggare,
+            sus=dict(SUS),
+            forsorjning=["okand"],
+        )
     assert "kontaktperson2" in exc.value.message_dict
 
 
@@ -156,9 +176,14 @@ def test_informationsmote_first_when_the_insats_wants_it(med_samtycke, samordnar
     insats.save()
     with pytest.raises(ValidationError, match="informationsmöte"):
         services.inskrivning_skriv_in(
-            actor=samordnare, inskrivning=med_samtycke, datum=DAG, kontaktperson=samordnare,
-            kontaktperson2=kollega, sus=dict(SUS), forsorjning=["okand"],
-        )  # fmt: skip
+            actor=samordnare,
+            inskrivning=med_samtycke,
+            datum=DAG,
+            kontaktperson=samordnare,
+            kontaktperson2=kollega,
+            sus=dict(SUS),
+            forsorjning=["okand"],
+        )
 
 
 def test_first_talk_starts_kartlaggning_and_max_is_enforced(inskriven, samordnare, insats):
@@ -191,9 +216,13 @@ def test_insatser_need_a_finished_mapping_and_a_plan(inskriven, samordnare):
 
 def test_plan_versions_and_the_second_save_is_refused(kartlagd, samordnare, kollega):
     v2 = services.handlingsplan_spara(
-        actor=kollega, inskrivning=kartlagd, mal="Jag vill jobba på café, deltid först.",
-        steg=[], bas_version=1, kommentar="Deltid",
-    )  # fmt: skip
+        actor=kollega,
+        inskrivning=kartlagd,
+        mal="Jag vill jobba på café, deltid först.",
+        steg=[],
+        bas_version=1,
+        kommentar="Deltid",
+    )
     assert v2.version == 2
     with pytest.raises(services.PlanKonflikt) as exc:
         services.handlingsplan_spara(
@@ -208,21 +237,33 @@ def test_plan_versions_and_the_second_save_is_refused(kartlagd, samordnare, koll
 def test_full_path_to_avslut_plans_the_follow_up(i_insatser, samordnare):
     assert i_insatser.steg == Steg.INSATSER
     services.aktivitet_registrera(
-        actor=samordnare, inskrivning=i_insatser,
-        data={"typ": "arbetstraning", "startdatum": DAG + datetime.timedelta(days=60),
-              "arbetsplats": "Kafé Exempel", "timmar_per_vecka": 20},
-    )  # fmt: skip
+        actor=samordnare,
+        inskrivning=i_insatser,
+        data={
+            "typ": "arbetstraning",
+            "startdatum": DAG + datetime.timedelta(days=60),
+            "arbetsplats": "Kafé Exempel",
+            "timmar_per_vecka": 20,
+        },
+    )
     avslut = services.inskrivning_avsluta(
-        actor=samordnare, inskrivning=i_insatser, avslut=dict(AVSLUT), sus=dict(SUS_SLUT),
+        actor=samordnare,
+        inskrivning=i_insatser,
+        avslut=dict(AVSLUT),
+        sus=dict(SUS_SLUT),
         forsorjning=["lon"],
-    )  # fmt: skip
+    )
     i_insatser.refresh_from_db()
     assert i_insatser.steg == Steg.AVSLUT and avslut.vag_ut == VagUt.ARBETE
     assert i_insatser.sus.get(tidpunkt="avslut").sysselsattning_procent == 75
     assert Uppfoljning.objects.get(inskrivning=i_insatser).planerad == datetime.date(2027, 9, 18)
     assert _steps(i_insatser) == [
-        Steg.AKTUALISERING, Steg.INSKRIVNING, Steg.KARTLAGGNING, Steg.INSATSER, Steg.AVSLUT,
-    ]  # fmt: skip
+        Steg.AKTUALISERING,
+        Steg.INSKRIVNING,
+        Steg.KARTLAGGNING,
+        Steg.INSATSER,
+        Steg.AVSLUT,
+    ]
     with pytest.raises(ValidationError):
         services.kontakt_registrera(
             actor=samordnare, inskrivning=i_insatser, datum=DAG, typ="deltagare", anteckning="x"
@@ -232,9 +273,12 @@ def test_full_path_to_avslut_plans_the_follow_up(i_insatser, samordnare):
 def test_no_avslut_without_the_exit_data(i_insatser, samordnare):
     with pytest.raises(ValidationError):
         services.inskrivning_avsluta(
-            actor=samordnare, inskrivning=i_insatser, avslut={**AVSLUT, "vag_ut": ""},
-            sus=dict(SUS_SLUT), forsorjning=["lon"],
-        )  # fmt: skip
+            actor=samordnare,
+            inskrivning=i_insatser,
+            avslut={**AVSLUT, "vag_ut": ""},
+            sus=dict(SUS_SLUT),
+            forsorjning=["lon"],
+        )
     with pytest.raises(ValidationError, match="SUS"):
         services.inskrivning_avsluta(actor=samordnare, inskrivning=i_insatser, avslut=dict(AVSLUT))
     i_insatser.refresh_from_db()
@@ -253,13 +297,20 @@ def test_felregistrering_needs_no_sus_and_plans_no_follow_up(aktualiserad, samor
 
 def test_withdrawn_consent_stops_the_follow_up_and_sharing(i_insatser, samordnare, remittent):
     services.kontakt_registrera(
-        actor=samordnare, inskrivning=i_insatser, datum=DAG + datetime.timedelta(days=50),
-        typ="remittent", anteckning="Månadsavstämning", till_remittent=True,
-    )  # fmt: skip
+        actor=samordnare,
+        inskrivning=i_insatser,
+        datum=DAG + datetime.timedelta(days=50),
+        typ="remittent",
+        anteckning="Månadsavstämning",
+        till_remittent=True,
+    )
     services.inskrivning_avsluta(
-        actor=samordnare, inskrivning=i_insatser, avslut=dict(AVSLUT), sus=dict(SUS_SLUT),
+        actor=samordnare,
+        inskrivning=i_insatser,
+        avslut=dict(AVSLUT),
+        sus=dict(SUS_SLUT),
         forsorjning=["lon"],
-    )  # fmt: skip
+    )
     samtycke = services.giltigt_samtycke(i_insatser)
     services.samtycke_aterkalla(actor=samordnare, samtycke=samtycke)
     uppfoljning = Uppfoljning.objects.get(inskrivning=i_insatser)
@@ -267,26 +318,35 @@ def test_withdrawn_consent_stops_the_follow_up_and_sharing(i_insatser, samordnar
     assert not services.tacker(i_insatser, "informationsutbyte", remittent)
     with pytest.raises(ValidationError, match="uppföljning"):
         services.uppfoljning_registrera(
-            actor=samordnare, uppfoljning=uppfoljning, genomford=datetime.date(2027, 9, 20),
+            actor=samordnare,
+            uppfoljning=uppfoljning,
+            genomford=datetime.date(2027, 9, 20),
             utfall=VagUt.ARBETE,
-        )  # fmt: skip
+        )
 
 
 def test_no_note_to_the_referrer_outside_the_consent(inskriven, samordnare):
     services.samtycke_aterkalla(actor=samordnare, samtycke=services.giltigt_samtycke(inskriven))
     with pytest.raises(ValidationError) as exc:
         services.kontakt_registrera(
-            actor=samordnare, inskrivning=inskriven, datum=DAG, typ="remittent",
-            anteckning="x", till_remittent=True,
-        )  # fmt: skip
+            actor=samordnare,
+            inskrivning=inskriven,
+            datum=DAG,
+            typ="remittent",
+            anteckning="x",
+            till_remittent=True,
+        )
     assert "till_remittent" in exc.value.message_dict
 
 
 def test_follow_up_is_recorded_with_consent(i_insatser, samordnare):
     services.inskrivning_avsluta(
-        actor=samordnare, inskrivning=i_insatser, avslut=dict(AVSLUT), sus=dict(SUS_SLUT),
+        actor=samordnare,
+        inskrivning=i_insatser,
+        avslut=dict(AVSLUT),
+        sus=dict(SUS_SLUT),
         forsorjning=["lon"],
-    )  # fmt: skip
+    )
     uppfoljning = services.uppfoljning_registrera(
         actor=samordnare,
         uppfoljning=Uppfoljning.objects.get(inskrivning=i_insatser),
@@ -318,9 +378,14 @@ def test_a_new_consent_replaces_the_old_one(aktualiserad, samordnare, remittent)
 def test_signed_form_is_checked_from_its_content(aktualiserad, samordnare, content, ok):
     upload = SimpleUploadedFile("samtycke.pdf", content, content_type="application/pdf")
     kwargs = dict(
-        actor=samordnare, inskrivning=aktualiserad, organisationer=[], syften={"registrering"},
-        givet=DAG, satt=SamtyckeSatt.BLANKETT, fil=upload,
-    )  # fmt: skip
+        actor=samordnare,
+        inskrivning=aktualiserad,
+        organisationer=[],
+        syften={"registrering"},
+        givet=DAG,
+        satt=SamtyckeSatt.BLANKETT,
+        fil=upload,
+    )
     if ok:
         samtycke = services.samtycke_registrera(**kwargs)
         assert samtycke.fil_typ and samtycke.fil.name.startswith("samtycken/")
@@ -335,20 +400,29 @@ def test_signed_form_is_checked_from_its_content(aktualiserad, samordnare, conte
 def test_extension_once_within_the_limit(inskriven, samordnare):
     with pytest.raises(ValidationError):
         services.inskrivning_forlang(
-            actor=samordnare, inskrivning=inskriven, beslut=DAG + datetime.timedelta(days=30),
-            referens="SG 2026/4", manader=7,
-        )  # fmt: skip
+            actor=samordnare,
+            inskrivning=inskriven,
+            beslut=DAG + datetime.timedelta(days=30),
+            referens="SG 2026/4",
+            manader=7,
+        )
     services.inskrivning_forlang(
-        actor=samordnare, inskrivning=inskriven, beslut=DAG + datetime.timedelta(days=30),
-        referens="SG 2026/4", manader=6,
-    )  # fmt: skip
+        actor=samordnare,
+        inskrivning=inskriven,
+        beslut=DAG + datetime.timedelta(days=30),
+        referens="SG 2026/4",
+        manader=6,
+    )
     inskriven.refresh_from_db()
     assert inskriven.slutdatum_max == datetime.date(2027, 9, 9)
     with pytest.raises(ValidationError, match="redan förlängt"):
         services.inskrivning_forlang(
-            actor=samordnare, inskrivning=inskriven, beslut=DAG + datetime.timedelta(days=40),
-            referens="SG 2026/5", manader=1,
-        )  # fmt: skip
+            actor=samordnare,
+            inskrivning=inskriven,
+            beslut=DAG + datetime.timedelta(days=40),
+            referens="SG 2026/5",
+            manader=1,
+        )
 
 
 def test_anonymous_participant_keeps_only_kon_and_year(samordnare, insats):
@@ -363,9 +437,13 @@ def test_anonymous_participant_keeps_only_kon_and_year(samordnare, insats):
 
 def test_group_activity_with_attendance_for_many(inskriven, samordnare, insats, aktualiserad):
     grupp = services.gruppaktivitet_registrera(
-        actor=samordnare, insats=insats, titel="Föreläsning om ekonomi", datum=DAG, ledare="",
+        actor=samordnare,
+        insats=insats,
+        titel="Föreläsning om ekonomi",
+        datum=DAG,
+        ledare="",
         narvaro={inskriven.pk: True},
-    )  # fmt: skip
+    )
     assert grupp.narvaro.get().narvarande
     assert AuditEvent.objects.filter(
         deltagare_uuid=inskriven.deltagare.uuid, object_id=str(grupp.uuid)

@@ -77,8 +77,12 @@ def test_bad_input_is_refused_at_the_field_and_nothing_is_saved(
 
 
 def test_duplicate_shows_the_match_and_can_be_linked(coordinator, aktualiserad, insats):
-    data = {**AKTUALISERING, **{k: PERSON[k] for k in ("fornamn", "efternamn")},
-            "personnummer": PERSON["personnummer"], "insats": insats.pk}  # fmt: skip
+    data = {
+        **AKTUALISERING,
+        **{k: PERSON[k] for k in ("fornamn", "efternamn")},
+        "personnummer": PERSON["personnummer"],
+        "insats": insats.pk,
+    }
     response = coordinator.post(reverse("deltagare:aktualisering"), data)
     assert response.status_code == 200
     assert "Personen finns redan registrerad" in response.content.decode()
@@ -127,8 +131,13 @@ def test_search_by_name(coordinator, aktualiserad):
 def test_skriv_in_without_consent_is_refused_above_the_form(
     coordinator, aktualiserad, samordnare, kollega
 ):
-    data = {"datum": "2026-03-09", "kontaktperson": samordnare.pk, "kontaktperson2": kollega.pk,
-            **SUS, "forsorjning": ["okand"]}  # fmt: skip
+    data = {
+        "datum": "2026-03-09",
+        "kontaktperson": samordnare.pk,
+        "kontaktperson2": kollega.pk,
+        **SUS,
+        "forsorjning": ["okand"],
+    }
     data = {k: v for k, v in data.items() if v is not False}
     response = coordinator.post(url("skriv-in", aktualiserad), data)
     assert response.status_code == 200
@@ -141,51 +150,107 @@ def test_the_five_steps_through_the_forms(
     coordinator, aktualiserad, samordnare, kollega, remittent
 ):
     post = coordinator.post
-    r = post(url("samtycke", aktualiserad), {
-        "syften": ["informationsutbyte", "registrering", "uppfoljning"],
-        "organisationer": [remittent.pk], "givet": "2026-03-02", "satt": "muntligt",
-        "vittne": "Vera Vittne"})  # fmt: skip
+    r = post(
+        url("samtycke", aktualiserad),
+        {
+            "syften": ["informationsutbyte", "registrering", "uppfoljning"],
+            "organisationer": [remittent.pk],
+            "givet": "2026-03-02",
+            "satt": "muntligt",
+            "vittne": "Vera Vittne",
+        },
+    )
     assert r.status_code == 302, r.context["form"].errors
-    r = post(url("skriv-in", aktualiserad), {
-        "datum": "2026-03-09", "kontaktperson": samordnare.pk, "kontaktperson2": kollega.pk,
-        "utbildning": "gymnasial_fullstandig", "forsorjning": ["forsorjningsstod"],
-        "tid_offentlig_forsorjning": "2_5", "sysselsattning": "ingen", "aktuell_af": "on",
-        "aktuell_socialtjanst": "on"})  # fmt: skip
+    r = post(
+        url("skriv-in", aktualiserad),
+        {
+            "datum": "2026-03-09",
+            "kontaktperson": samordnare.pk,
+            "kontaktperson2": kollega.pk,
+            "utbildning": "gymnasial_fullstandig",
+            "forsorjning": ["forsorjningsstod"],
+            "tid_offentlig_forsorjning": "2_5",
+            "sysselsattning": "ingen",
+            "aktuell_af": "on",
+            "aktuell_socialtjanst": "on",
+        },
+    )
     assert r.status_code == 302, r.context["form"].errors
     for day in ("2026-03-16", "2026-03-23", "2026-03-30"):
-        r = post(url("samtal", aktualiserad), {
-            "datum": day, "personal": samordnare.pk, "form": "individuellt",
-            "omraden": ["social", "ekonomi"], "anteckning": "Samtal."})  # fmt: skip
+        r = post(
+            url("samtal", aktualiserad),
+            {
+                "datum": day,
+                "personal": samordnare.pk,
+                "form": "individuellt",
+                "omraden": ["social", "ekonomi"],
+                "anteckning": "Samtal.",
+            },
+        )
         assert r.status_code == 302, r.context["form"].errors
-    r = post(url("kartlaggning", aktualiserad), {"ekonomi": "Ekonomisk rådgivning given.",
-                                                  "halsa_sjalvskattad": "3"})  # fmt: skip
+    r = post(
+        url("kartlaggning", aktualiserad),
+        {"ekonomi": "Ekonomisk rådgivning given.", "halsa_sjalvskattad": "3"},
+    )
     assert r.status_code == 302, r.context["form"].errors
     r = post(
         url("kartlaggning-klar", aktualiserad), {"datum": "2026-04-01", "sammanfattning": "Klar."}
     )
     assert r.status_code == 302, r.context["form"].errors
-    r = post(url("handlingsplan", aktualiserad), {
-        "mal": "Jag vill jobba i ett kök.", "bas_version": "", "steg-TOTAL_FORMS": "2",
-        "steg-INITIAL_FORMS": "0", "steg-0-beskrivning": "Praktik i kök",
-        "steg-0-ansvarig": "Samordnaren", "steg-0-status": "planerat",
-        "steg-1-beskrivning": "", "steg-1-ansvarig": "", "steg-1-status": "planerat"})  # fmt: skip
+    r = post(
+        url("handlingsplan", aktualiserad),
+        {
+            "mal": "Jag vill jobba i ett kök.",
+            "bas_version": "",
+            "steg-TOTAL_FORMS": "2",
+            "steg-INITIAL_FORMS": "0",
+            "steg-0-beskrivning": "Praktik i kök",
+            "steg-0-ansvarig": "Samordnaren",
+            "steg-0-status": "planerat",
+            "steg-1-beskrivning": "",
+            "steg-1-ansvarig": "",
+            "steg-1-status": "planerat",
+        },
+    )
     assert r.status_code == 302, r.context["form"].errors
     r = post(url("insatser-paborja", aktualiserad))
     aktualiserad.refresh_from_db()
     assert aktualiserad.steg == Steg.INSATSER
-    r = post(url("aktivitet", aktualiserad), {
-        "typ": "arbetstraning", "startdatum": "2026-04-15", "arbetsplats": "Kafé Exempel",
-        "timmar_per_vecka": "20"})  # fmt: skip
+    r = post(
+        url("aktivitet", aktualiserad),
+        {
+            "typ": "arbetstraning",
+            "startdatum": "2026-04-15",
+            "arbetsplats": "Kafé Exempel",
+            "timmar_per_vecka": "20",
+        },
+    )
     assert r.status_code == 302, r.context["form"].errors
-    r = post(url("kontakt", aktualiserad), {"datum": "2026-04-20", "typ": "remittent",
-                                             "anteckning": "Avstämning.", "till_remittent": "on"})  # fmt: skip
+    r = post(
+        url("kontakt", aktualiserad),
+        {
+            "datum": "2026-04-20",
+            "typ": "remittent",
+            "anteckning": "Avstämning.",
+            "till_remittent": "on",
+        },
+    )
     assert r.status_code == 302, r.context["form"].errors
-    r = post(url("avsluta", aktualiserad), {
-        "datum": "2026-09-30", "vag_ut": "arbete", "ansvarig_efter": "af",
-        "dokumenterat_nasta_steg": "on", "sammanfattning": "Anställd.",
-        "utbildning": "gymnasial_fullstandig", "forsorjning": ["lon"],
-        "tid_offentlig_forsorjning": "2_5", "sysselsattning": "forvarvsarbete",
-        "sysselsattning_procent": "75"})  # fmt: skip
+    r = post(
+        url("avsluta", aktualiserad),
+        {
+            "datum": "2026-09-30",
+            "vag_ut": "arbete",
+            "ansvarig_efter": "af",
+            "dokumenterat_nasta_steg": "on",
+            "sammanfattning": "Anställd.",
+            "utbildning": "gymnasial_fullstandig",
+            "forsorjning": ["lon"],
+            "tid_offentlig_forsorjning": "2_5",
+            "sysselsattning": "forvarvsarbete",
+            "sysselsattning_procent": "75",
+        },
+    )
     assert r.status_code == 302, r.context["form"].errors
     aktualiserad.refresh_from_db()
     assert aktualiserad.steg == Steg.AVSLUT
@@ -196,11 +261,18 @@ def test_the_five_steps_through_the_forms(
 def test_stale_plan_form_is_refused_and_the_input_kept(coordinator, kartlagd, kollega):
     from deltagare import services
 
-    services.handlingsplan_spara(actor=kollega, inskrivning=kartlagd, mal="Kollegans mål",
-                                 steg=[], bas_version=1)  # fmt: skip
-    r = coordinator.post(url("handlingsplan", kartlagd), {
-        "mal": "Mitt nya mål", "bas_version": "1", "steg-TOTAL_FORMS": "0",
-        "steg-INITIAL_FORMS": "0"})  # fmt: skip
+    services.handlingsplan_spara(
+        actor=kollega, inskrivning=kartlagd, mal="Kollegans mål", steg=[], bas_version=1
+    )
+    r = coordinator.post(
+        url("handlingsplan", kartlagd),
+        {
+            "mal": "Mitt nya mål",
+            "bas_version": "1",
+            "steg-TOTAL_FORMS": "0",
+            "steg-INITIAL_FORMS": "0",
+        },
+    )
     assert r.status_code == 200
     html = r.content.decode()
     assert "Någon annan har sparat handlingsplanen" in html and "Mitt nya mål" in html
@@ -211,9 +283,12 @@ def test_plan_compare_page(coordinator, kartlagd, samordnare):
     from deltagare import services
 
     services.handlingsplan_spara(
-        actor=samordnare, inskrivning=kartlagd, mal="Nytt mål",
-        steg=[{"beskrivning": "Studiebesök", "ansvarig": "Coach"}], bas_version=1,
-    )  # fmt: skip
+        actor=samordnare,
+        inskrivning=kartlagd,
+        mal="Nytt mål",
+        steg=[{"beskrivning": "Studiebesök", "ansvarig": "Coach"}],
+        bas_version=1,
+    )
     html = coordinator.get(url("handlingsplan-jamfor", kartlagd) + "?a=1&b=2").content.decode()
     assert "Studiebesök" in html and "Praktik på café" in html and "Målen har ändrats" in html
 
@@ -229,8 +304,10 @@ def test_withdrawal_button_takes_effect_at_once(coordinator, inskriven):
 
 
 def test_group_activity_with_attendance(coordinator, insats, inskriven):
-    r = coordinator.post(reverse("deltagare:gruppaktivitet", kwargs={"uuid": insats.uuid}), {
-        "titel": "Föreläsning", "datum": "2026-04-01", f"narvaro_{inskriven.pk}": "on"})  # fmt: skip
+    r = coordinator.post(
+        reverse("deltagare:gruppaktivitet", kwargs={"uuid": insats.uuid}),
+        {"titel": "Föreläsning", "datum": "2026-04-01", f"narvaro_{inskriven.pk}": "on"},
+    )
     assert r.status_code == 302
     assert inskriven.narvaro.get().narvarande
 
@@ -247,14 +324,22 @@ def test_list_overview_and_detail_have_fixed_query_ceilings(
 ):
     from deltagare import services
 
-    pages = [reverse("deltagare:oversikt"), reverse("deltagare:inskrivning-list"),
-             url("inskrivning-detail", inskriven)]  # fmt: skip
+    pages = [
+        reverse("deltagare:oversikt"),
+        reverse("deltagare:inskrivning-list"),
+        url("inskrivning-detail", inskriven),
+    ]
     for n in range(3):
         for k in range(4):
-            person = {**PERSON, "personnummer": "", "fodelsedatum": datetime.date(1980 + n, 1, 1 + k),
-                      "fornamn": f"Namn{n}{k}"}  # fmt: skip
-            services.deltagare_aktualisera(actor=samordnare, insats=insats, person=person,
-                                           aktualiserad=DAG)  # fmt: skip
+            person = {
+                **PERSON,
+                "personnummer": "",
+                "fodelsedatum": datetime.date(1980 + n, 1, 1 + k),
+                "fornamn": f"Namn{n}{k}",
+            }
+            services.deltagare_aktualisera(
+                actor=samordnare, insats=insats, person=person, aktualiserad=DAG
+            )
         samtal(samordnare, inskriven, 1, start=DAG + datetime.timedelta(days=n))
         for page in pages:
             with django_assert_max_num_queries(25):
