@@ -137,6 +137,46 @@ def page(browser, live_app):
 
 
 _axe = Axe()
+_totp_secrets = {}
+
+
+def totp_code(secret):
+    from allauth.mfa.totp.internal.auth import hotp_value, yield_hotp_counters_from_time
+
+    return f"{hotp_value(secret, next(iter(yield_hotp_counters_from_time()))):06d}"
+
+
+@pytest.fixture
+def logga_in(axe_check):
+    """Log a demo user in, setting up TOTP the first time (each user once per server)."""
+
+    def login(page, email, password):
+        import re
+
+        page.goto("/konto/login/")
+        page.get_by_label("E-postadress").fill(email)
+        page.get_by_label("Lösenord").fill(password)
+        page.get_by_role("button", name="Logga in").click()
+        page.wait_for_load_state()
+        if "/konto/reauthenticate/" in page.url:
+            axe_check(page)
+            page.get_by_label("Lösenord").fill(password)
+            page.get_by_role("button", name="Verifiera").click()
+            page.wait_for_url(re.compile(r"/konto/2fa/totp/activate/"))
+            axe_check(page)
+            secret = page.locator("#authenticator_secret").input_value()
+            _totp_secrets[email] = secret
+            page.get_by_label("Autentiseringskod").fill(totp_code(secret))
+            page.get_by_role("button", name="Aktivera").click()
+            page.wait_for_url(re.compile(r"/konto/2fa/recovery-codes/"))
+            axe_check(page)
+            page.goto("/")
+        elif "/konto/2fa/authenticate/" in page.url:
+            page.get_by_label("Kod").fill(totp_code(_totp_secrets[email]))
+            page.get_by_role("button", name=re.compile("Logga in|Verifiera")).click()
+            page.wait_for_load_state()
+
+    return login
 
 
 @pytest.fixture

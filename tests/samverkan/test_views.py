@@ -28,7 +28,7 @@ def _nav(response):
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        ("samordnare", ["Start", "Insatser"]),
+        ("samordnare", ["Start", "Deltagare", "Insatser"]),
         ("handlaggare", ["Start", "Insatser"]),
         ("styrelse", ["Start", "Insatser"]),
         ("forbundsadmin", ["Start", "Insatser", "Organisationer", "Användare och roller"]),
