@@ -57,7 +57,12 @@ class StaffMixin(LoginRequiredMixin):
 
 
 class InskrivningMixin(StaffMixin):
-    """The enrolment named in the URL, or 404 (missing and out of scope alike)."""
+    """The enrolment named in the URL, or 404 (missing and out of scope alike).
+
+    Every page that shows the participant writes a read event; prints write their own.
+    """
+
+    audit_read = True
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
@@ -72,6 +77,15 @@ class InskrivningMixin(StaffMixin):
                 request,
                 uuid=kwargs["uuid"],
             )
+            if request.method == "GET" and self.audit_read:
+                audit.record(
+                    action=audit.Action.READ,
+                    request=request,
+                    obj=self.inskrivning,
+                    forbund=self.inskrivning.insats.forbund,
+                    deltagare_uuid=self.inskrivning.deltagare.uuid,
+                    detail={"vy": request.resolver_match.url_name},
+                )
         return super().dispatch(request, *args, **kwargs)
 
     @property
@@ -282,13 +296,6 @@ class InskrivningDetailView(InskrivningMixin, View):
         i = self.inskrivning
         d = i.deltagare
         today = timezone.localdate()
-        audit.record(
-            action=audit.Action.READ,
-            request=request,
-            obj=i,
-            forbund=i.insats.forbund,
-            deltagare_uuid=d.uuid,
-        )
         samtycken = list(i.samtycken.prefetch_related("organisationer"))
         giltigt = next((s for s in samtycken if s.ar_giltigt(today)), None)
         kontaktpersoner = {i.kontaktperson_id, i.kontaktperson2_id} - {None}
@@ -639,6 +646,8 @@ class HandlingsplanJamforView(InskrivningMixin, View):
 
 
 class HandlingsplanPdfView(InskrivningMixin, View):
+    audit_read = False  # the print event says it
+
     def get(self, request, uuid, version):
         from deltagare.pdf import handlingsplan_pdf
 
@@ -753,6 +762,8 @@ class AvslutaView(StegFormView):
 
 
 class OverlamningPdfView(InskrivningMixin, View):
+    audit_read = False  # the print event says it
+
     def get(self, request, uuid):
         from deltagare.pdf import overlamning_pdf
 

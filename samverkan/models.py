@@ -137,7 +137,7 @@ class Forbund(models.Model):
     )
     anonyma_vid_skyddad_identitet = models.BooleanField(
         _("skyddad identitet registreras anonymt"),
-        default=True,
+        default=False,
         help_text=_("Deltagare med skyddade personuppgifter registreras med bara kön och startår."),
     )
 

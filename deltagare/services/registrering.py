@@ -64,6 +64,15 @@ def deltagare_aktualisera(
 ) -> Inskrivning:
     """Register the person (or link to the existing registration) and open an enrolment."""
     kraver_personal(actor, insats)
+    if person.get("skyddade_personuppgifter") and insats.forbund.anonyma_vid_skyddad_identitet:
+        raise ValidationError(
+            {
+                "skyddade_personuppgifter": _(
+                    "Förbundet registrerar personer med skyddade personuppgifter anonymt. "
+                    "Använd Registrera anonym deltagare."
+                )
+            }
+        )
     if remittent_organisation and remittent_organisation.forbund_id != insats.forbund_id:
         raise ValidationError(
             {"remittent_organisation": _("Organisationen hör till ett annat förbund.")}

@@ -448,3 +448,19 @@ def test_group_activity_with_attendance_for_many(inskriven, samordnare, insats, 
     assert AuditEvent.objects.filter(
         deltagare_uuid=inskriven.deltagare.uuid, object_id=str(grupp.uuid)
     ).exists()
+
+
+def test_forbund_may_require_anonymous_registration_of_protected_identity(
+    samordnare, insats, forbund
+):
+    forbund.anonyma_vid_skyddad_identitet = True
+    forbund.save()
+    with pytest.raises(ValidationError) as exc:
+        services.deltagare_aktualisera(
+            actor=samordnare,
+            insats=insats,
+            person={**PERSON, "skyddade_personuppgifter": True},
+            aktualiserad=DAG,
+        )
+    assert "skyddade_personuppgifter" in exc.value.message_dict
+    assert not Deltagare.objects.exists()

@@ -344,3 +344,12 @@ def test_list_overview_and_detail_have_fixed_query_ceilings(
         for page in pages:
             with django_assert_max_num_queries(25):
                 assert coordinator.get(page).status_code == 200
+
+
+def test_every_page_showing_the_participant_writes_a_read_event(coordinator, inskriven, samordnare):
+    for name in ("samtal", "kartlaggning", "handlingsplan", "avsluta", "inskrivning-detail"):
+        before = AuditEvent.objects.filter(action=A.READ).count()
+        assert coordinator.get(url(name, inskriven)).status_code == 200
+        event = AuditEvent.objects.filter(action=A.READ).latest("id")
+        assert AuditEvent.objects.filter(action=A.READ).count() == before + 1
+        assert event.deltagare_uuid == inskriven.deltagare.uuid and event.actor == samordnare
