@@ -25,7 +25,7 @@ def test_demo_is_idempotent_and_complete(db, capsys):
     first = _counts()
     call_command("demo")
     call_command("demo", if_empty=True)
-    assert _counts() == first == [1, 4, 2, 7, 6]
+    assert _counts() == first == [1, 4, 2, 9, 8]
     out = capsys.readouterr().out
     assert DEMO_PASSWORD in out and "samordnare@exempeldalen.example" in out
     assert {o.typ for o in Organisation.objects.all()} == {"af", "fk", "kommun", "region"}

@@ -6,6 +6,7 @@ here is invented.
 
 import datetime
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -86,6 +87,8 @@ class Command(BaseCommand):
         else:
             self._load()
             self.stdout.write(self.style.SUCCESS("Demodata finns på plats."))
+            # By name: the core does not import the deltagare app.
+            call_command("demo_deltagare", stdout=self.stdout)
         self.print_logins()
 
     @transaction.atomic
