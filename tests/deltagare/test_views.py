@@ -353,3 +353,14 @@ def test_every_page_showing_the_participant_writes_a_read_event(coordinator, ins
         event = AuditEvent.objects.filter(action=A.READ).latest("id")
         assert AuditEvent.objects.filter(action=A.READ).count() == before + 1
         assert event.deltagare_uuid == inskriven.deltagare.uuid and event.actor == samordnare
+
+
+def test_printing_the_plan_writes_a_print_event(coordinator, kartlagd, samordnare):
+    response = coordinator.get(url("handlingsplan-pdf", kartlagd, version=1))
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response.content.startswith(b"%PDF-")
+    event = AuditEvent.objects.get(action=A.PRINT)
+    assert event.actor == samordnare and event.deltagare_uuid == kartlagd.deltagare.uuid
+    assert not AuditEvent.objects.filter(action=A.READ, detail__vy="handlingsplan-pdf").exists()
+    assert coordinator.get(url("handlingsplan-pdf", kartlagd, version=9)).status_code == 404
