@@ -23,6 +23,7 @@ from deltagare.koder import (
 )
 from deltagare.models import Aktivitet, Kartlaggning
 from deltagare.personnummer import PersonnummerField, parse
+from deltagare.services.aktiviteter import AKTIVITET_FIELDS
 from deltagare.services.kartlaggning import KARTLAGGNING_FIELDS
 from deltagare.services.sus import SUS_FIELDS
 
@@ -297,16 +298,7 @@ PlanStegFormSet = forms.formset_factory(PlanStegForm, extra=2, can_delete=True, 
 class AktivitetForm(forms.ModelForm):
     class Meta:
         model = Aktivitet
-        fields = [
-            "typ",
-            "startdatum",
-            "slutdatum",
-            "arbetsplats",
-            "arbetsgivarkontakt",
-            "timmar_per_vecka",
-            "stodperiod_manader",
-            "anteckning",
-        ]
+        fields = list(AKTIVITET_FIELDS)
         widgets = {
             "startdatum": DateInput(),
             "slutdatum": DateInput(),
