@@ -288,7 +288,7 @@ class Insats(models.Model):
         _("kontakt med remittenten minst var (dagar)"),
         default=30,
         validators=[MinValueValidator(7), MaxValueValidator(180)],
-        help_text=_("Månatlig kontakt i förlagorna: 30 dagar."),
+        help_text=_("Förbundens verksamhetsplaner anger ofta månatlig kontakt: 30 dagar."),
     )
     aldersband = models.JSONField(
         _("åldersband i rapporter"),

@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from deltagare.koder import Steg, SusTidpunkt, VagUt
 from deltagare.models import Avslut, HandlingsplanVersion, Inskrivning, Kartlaggning, Uppfoljning
@@ -32,7 +33,11 @@ def regelavvikelser(*, inskrivning: Inskrivning, datum: datetime.date, sus: dict
     )
     if antal < insats.min_antal_myndigheter:
         avvikelser.append(
-            _("Personen är aktuell hos %(antal)s myndigheter; insatsen kräver minst %(min)s.")
+            ngettext(
+                "Personen är aktuell hos %(antal)s myndighet; insatsen kräver minst %(min)s.",
+                "Personen är aktuell hos %(antal)s myndigheter; insatsen kräver minst %(min)s.",
+                antal,
+            )
             % {"antal": antal, "min": insats.min_antal_myndigheter}
         )
     return avvikelser
