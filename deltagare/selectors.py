@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Max, OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 
-from deltagare.koder import KontaktTyp, Steg
+from deltagare.koder import STEG_ORDNING, KontaktTyp, Steg
 from deltagare.models import (
     Aktivitet,
     HandlingsplanVersion,
@@ -108,6 +108,33 @@ def bevakningar(user, today: datetime.date) -> list[Bevakning]:
             )
         )
     return sorted(items, key=lambda b: (not b.forsenad, b.datum))
+
+
+def mina_deltagare(user, limit=100):
+    """Open cases where the user is a contact person, ordered by step."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    order = Case(
+        *[When(steg=s, then=Value(n)) for n, s in enumerate(STEG_ORDNING)],
+        output_field=IntegerField(),
+    )
+    return (
+        Inskrivning.objects.for_user(user)
+        .pagaende()
+        .filter(Q(kontaktperson=user) | Q(kontaktperson2=user))
+        .select_related("deltagare", "insats")
+        .annotate(steg_ordning=order)
+        .order_by("steg_ordning", "deltagare__efternamn", "deltagare__fornamn")[:limit]
+    )
+
+
+def senaste_handelser(user, limit=10):
+    """The latest step changes in the user's insatser."""
+    return (
+        StegByte.objects.for_user(user)
+        .select_related("inskrivning__deltagare", "inskrivning__insats", "av")
+        .order_by("-tidpunkt", "-pk")[:limit]
+    )
 
 
 def antal_per_steg(user) -> dict[str, int]:

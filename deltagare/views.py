@@ -165,6 +165,8 @@ class OversiktView(StaffMixin, View):
                     (Steg(s), n) for s, n in selectors.antal_per_steg(request.user).items()
                 ],
                 "bevakningar": selectors.bevakningar(request.user, today)[:50],
+                "mina": selectors.mina_deltagare(request.user),
+                "handelser": selectors.senaste_handelser(request.user),
                 "insatser": self.insatser(),
             },
         )
@@ -261,7 +263,18 @@ class AktualiseringView(StaffMixin, View):
             else:
                 messages.success(request, _("Personen är aktualiserad."))
                 return redirect("deltagare:inskrivning-detail", uuid=inskrivning.uuid)
-        return render(request, self.template_name, {"form": form, "dubblett": dubblett})
+        dubblett_arende = None
+        if dubblett is not None and dubblett.synlig:
+            dubblett_arende = (
+                Inskrivning.objects.for_user(request.user)
+                .filter(deltagare=dubblett.befintlig)
+                .first()
+            )
+        return render(
+            request,
+            self.template_name,
+            {"form": form, "dubblett": dubblett, "dubblett_arende": dubblett_arende},
+        )
 
 
 class AnonymView(StaffMixin, View):

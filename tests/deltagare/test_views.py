@@ -364,3 +364,23 @@ def test_printing_the_plan_writes_a_print_event(coordinator, kartlagd, samordnar
     assert event.actor == samordnare and event.deltagare_uuid == kartlagd.deltagare.uuid
     assert not AuditEvent.objects.filter(action=A.READ, detail__vy="handlingsplan-pdf").exists()
     assert coordinator.get(url("handlingsplan-pdf", kartlagd, version=9)).status_code == 404
+
+
+def test_overview_lists_my_cases_by_step_and_recent_events(coordinator, inskriven, kartlagd):
+    r = coordinator.get(reverse("deltagare:oversikt"))
+    assert [i.pk for i in r.context["mina"]] == [kartlagd.pk]
+    assert r.context["handelser"][0].inskrivning == kartlagd
+    html = r.content.decode()
+    assert "Där du är kontaktperson" in html and "Senaste händelser" in html
+
+
+def test_visible_duplicate_links_to_the_existing_case(coordinator, aktualiserad, insats):
+    data = {
+        **AKTUALISERING,
+        "fornamn": PERSON["fornamn"],
+        "efternamn": PERSON["efternamn"],
+        "personnummer": PERSON["personnummer"],
+        "insats": insats.pk,
+    }
+    html = coordinator.post(reverse("deltagare:aktualisering"), data).content.decode()
+    assert url("inskrivning-detail", aktualiserad) in html
