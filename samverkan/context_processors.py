@@ -22,6 +22,8 @@ def navigation(request):
     if r.ar_samordnare:
         # By name: the core does not import the deltagare app.
         items.append(("deltagare:oversikt", _("Deltagare")))
+    if r.ar_handlaggare or r.ar_samordnare:
+        items.append(("remisser:remiss-list", _("Remisser")))
     if r.forbund or user.is_superuser:
         items.append(("samverkan:insats-list", _("Insatser")))
     if r.ar_forbundsadmin or user.is_superuser:

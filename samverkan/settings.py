@@ -334,3 +334,6 @@ ADMINS = [("Drift", a) for a in env.list("ADMIN_EMAILS", default=[])]
 
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")
 CSRF_FAILURE_VIEW = "samverkan.views.csrf_failure"
+
+# Links in e-mail point here (no request at hand in a task).
+SAMVERKAN_BASE_URL = env.str("SAMVERKAN_BASE_URL", default="http://127.0.0.1:8000")

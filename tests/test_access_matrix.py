@@ -56,6 +56,13 @@ MATRIX = {
     "deltagare:avsluta": ("fall", [LOGIN, 200, 404, 404, 404, 404, 404]),
     "deltagare:overlamning-pdf": ("fall", [LOGIN, 302, 404, 404, 404, 404, 404]),
     "deltagare:uppfoljning": ("fall", [LOGIN, 200, 404, 404, 404, 404, 404]),
+    # Remisser: the referrer's own, and the team's inbox; 404 for everyone else.
+    "remisser:remiss-list": (None, [LOGIN, 200, 200, 403, 403, 403, 403]),
+    "remisser:remiss-create": (None, [LOGIN, 403, 200, 403, 403, 403, 403]),
+    "remisser:remiss-detail": ("remiss", [LOGIN, 200, 200, 404, 404, 404, 404]),
+    "remisser:remiss-update": ("remiss", [LOGIN, 404, 302, 404, 404, 404, 404]),
+    "remisser:remiss-samtycke": ("remiss", [LOGIN, 200, 200, 404, 404, 404, 404]),
+    "remisser:remiss-beslut": ("beslut", [LOGIN, 405, 405, 404, 404, 404, 404]),
 }
 
 # Views of allauth and Django's admin have their own test suites. Our part of
@@ -92,6 +99,10 @@ def _kwargs(kind, request):
     insats = request.getfixturevalue("insats")  # förbund A and its insats exist in every case
     if kind == "insats":
         return {"uuid": insats.uuid}
+    if kind in ("remiss", "beslut"):
+        remiss = _skickad_remiss(request, insats)
+        kwargs = {"uuid": remiss.uuid}
+        return {**kwargs, "atgard": "anta"} if kind == "beslut" else kwargs
     if kind in ("fall", "samtycke", "plan"):
         fall = request.getfixturevalue("kartlagd")
         if kind == "fall":
@@ -100,6 +111,22 @@ def _kwargs(kind, request):
             return {"uuid": fall.uuid, "version": 1}
         return {"uuid": _samtycke_med_blankett(fall, request).uuid}
     return {}
+
+
+def _skickad_remiss(request, insats):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from remisser import services
+    from tests.remisser.test_services import DATA
+
+    handlaggare = request.getfixturevalue("handlaggare")
+    remiss = services.remiss_spara_utkast(
+        actor=handlaggare,
+        insats=insats,
+        data=dict(DATA),
+        fil=SimpleUploadedFile("x.pdf", b"%PDF-1.4 test", content_type="application/pdf"),
+    )
+    return services.remiss_skicka(actor=handlaggare, remiss=remiss)
 
 
 def _samtycke_med_blankett(fall, request):

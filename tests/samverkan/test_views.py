@@ -28,8 +28,8 @@ def _nav(response):
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        ("samordnare", ["Start", "Deltagare", "Insatser"]),
-        ("handlaggare", ["Start", "Insatser"]),
+        ("samordnare", ["Start", "Deltagare", "Remisser", "Insatser"]),
+        ("handlaggare", ["Start", "Remisser", "Insatser"]),
         ("styrelse", ["Start", "Insatser"]),
         ("forbundsadmin", ["Start", "Insatser", "Organisationer", "Användare och roller"]),
         ("superuser", ["Start", "Insatser", "Organisationer", "Användare och roller"]),

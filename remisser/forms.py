@@ -1,0 +1,60 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from deltagare.forms import DateInput
+from deltagare.personnummer import PersonnummerField
+from remisser.models import AvbojdOrsak, Remiss
+from remisser.services import REFERRER_FIELDS
+
+
+class NyRemissForm(forms.Form):
+    insats = forms.ModelChoiceField(label=_("Insats"), queryset=None, empty_label=None)
+
+    def __init__(self, *args, insatser, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["insats"].queryset = insatser
+
+
+class RemissForm(forms.ModelForm):
+    personnummer = PersonnummerField(
+        label=_("Personnummer eller samordningsnummer"),
+        required=False,
+        help_text=_("ÅÅÅÅMMDD-NNNN. Lämna tomt om personen saknar personnummer."),
+    )
+    samtycke_fil = forms.FileField(
+        label=_("Undertecknat samtycke (PDF, JPEG eller PNG, högst 10 MB)"), required=False
+    )
+
+    class Meta:
+        model = Remiss
+        fields = list(REFERRER_FIELDS)
+        widgets = {
+            "fodelsedatum": DateInput(),
+            "tolk_tillganglighet": forms.Textarea(attrs={"rows": 2}),
+            "anledning": forms.Textarea(attrs={"rows": 4}),
+            "tidigare_insatser": forms.Textarea(attrs={"rows": 3}),
+            "andra_kontakter": forms.Textarea(attrs={"rows": 2}),
+            "egna_mal": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class BedomForm(forms.Form):
+    teammote = forms.DateField(label=_("Teammöte"), required=False, widget=DateInput())
+    tilldelad = forms.ModelChoiceField(label=_("Handläggs av"), queryset=None, required=False)
+
+    def __init__(self, *args, personal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tilldelad"].queryset = personal
+
+
+class AvbojForm(forms.Form):
+    orsak = forms.ChoiceField(label=_("Skäl"), choices=AvbojdOrsak.choices)
+    text = forms.CharField(
+        label=_("Motivering"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class KompletteringForm(forms.Form):
+    text = forms.CharField(
+        label=_("Vad behöver kompletteras?"), widget=forms.Textarea(attrs={"rows": 3})
+    )

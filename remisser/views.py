@@ -1,0 +1,265 @@
+"""The referrers' pages and the team's inbox. Thin: for_user(), forms, services."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+
+from deltagare.views import add_errors
+from remisser import forms, services
+from remisser.models import Remiss, Status
+from samverkan import audit
+from samverkan.models import Insats
+from samverkan.permissions import get_object_for_user, roller
+
+OPPNA = [Status.INKOMMEN, Status.UNDER_BEDOMNING, Status.KOMPLETTERING]
+
+
+def _ar_team(user, remiss):
+    return Insats.objects.staff_of(user).filter(pk=remiss.insats_id).exists()
+
+
+class RemissListView(LoginRequiredMixin, View):
+    def get(self, request):
+        r = roller(request.user)
+        if not (r.ar_handlaggare or r.ar_samordnare):
+            raise PermissionDenied
+        today = timezone.localdate()
+        mina = (
+            Remiss.objects.for_user(request.user)
+            .filter(handlaggare=request.user)
+            .select_related("insats")
+            .order_by("-skapad")
+            if r.ar_handlaggare
+            else Remiss.objects.none()
+        )
+        inkorg = list(
+            Remiss.objects.for_team(request.user)
+            .filter(status__in=OPPNA)
+            .select_related("insats", "organisation", "tilldelad")
+            .order_by("inkommen")
+        )
+        for remiss in inkorg:
+            if remiss.status == Status.KOMPLETTERING:
+                remiss.dagar_kvar = None  # the deadline stands still
+            else:
+                gatt = (today - remiss.inkommen.date()).days - remiss.pausad_dagar
+                remiss.dagar_kvar = remiss.insats.svarsfrist_dagar - gatt
+                remiss.forsenad = max(0, -remiss.dagar_kvar)
+        return render(
+            request,
+            "remisser/remiss_list.html",
+            {
+                "mina": mina,
+                "inkorg": inkorg,
+                "ar_handlaggare": r.ar_handlaggare,
+                "ar_team": r.ar_samordnare,
+            },
+        )
+
+
+class RemissCreateView(LoginRequiredMixin, View):
+    def insatser(self, request):
+        r = roller(request.user)
+        if not r.ar_handlaggare:
+            raise PermissionDenied
+        return (
+            Insats.objects.for_user(request.user)
+            .filter(typ=Insats.Typ.INDIVID)
+            .aktiva()
+            .order_by("namn")
+        )
+
+    def get(self, request):
+        form = forms.NyRemissForm(insatser=self.insatser(request))
+        return render(request, "remisser/remiss_ny.html", {"form": form})
+
+    def post(self, request):
+        form = forms.NyRemissForm(request.POST, insatser=self.insatser(request))
+        if not form.is_valid():
+            return render(request, "remisser/remiss_ny.html", {"form": form})
+        remiss = services.remiss_spara_utkast(
+            actor=request.user, insats=form.cleaned_data["insats"], data={}, request=request
+        )
+        return redirect("remisser:remiss-update", uuid=remiss.uuid)
+
+
+class RemissMixin(LoginRequiredMixin):
+    """The remiss named in the URL, or 404 (missing and out of scope alike)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.remiss = get_object_for_user(
+            Remiss.objects.select_related(
+                "insats__forbund", "organisation", "handlaggare", "inskrivning", "tilldelad"
+            ),
+            request,
+            uuid=kwargs["uuid"],
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def read_event(self, **detail):
+        audit.record(
+            action=audit.Action.READ,
+            request=self.request,
+            obj=self.remiss,
+            forbund=self.remiss.insats.forbund,
+            detail=detail or None,
+        )
+
+
+class RemissUpdateView(RemissMixin, View):
+    """The referrer fills in the remiss; "Spara utkast" keeps it, "Skicka" sends it."""
+
+    template_name = "remisser/remiss_form.html"
+
+    def check(self):
+        if self.request.user.pk not in (self.remiss.handlaggare_id, self.remiss.overlamnad_till_id):
+            raise Http404
+        if self.remiss.status not in (Status.UTKAST, Status.KOMPLETTERING):
+            return redirect("remisser:remiss-detail", uuid=self.remiss.uuid)
+        return None
+
+    def get(self, request, uuid):
+        if (early := self.check()) is not None:
+            return early
+        self.read_event()
+        return self.show(forms.RemissForm(instance=self.remiss))
+
+    def post(self, request, uuid):
+        if (early := self.check()) is not None:
+            return early
+        form = forms.RemissForm(
+            request.POST, request.FILES, instance=Remiss.objects.get(pk=self.remiss.pk)
+        )
+        if form.is_valid():
+            data = {f: form.cleaned_data[f] for f in services.REFERRER_FIELDS}
+            try:
+                remiss = services.remiss_spara_utkast(
+                    actor=request.user,
+                    remiss=self.remiss,
+                    insats=self.remiss.insats,
+                    data=data,
+                    fil=form.cleaned_data.get("samtycke_fil"),
+                    request=request,
+                )
+                if request.POST.get("atgard") == "skicka":
+                    services.remiss_skicka(actor=request.user, remiss=remiss, request=request)
+                    messages.success(request, _("Remissen är skickad."))
+                    return redirect("remisser:remiss-detail", uuid=remiss.uuid)
+            except ValidationError as error:
+                # A refused send leaves the saved draft; the errors show at the fields.
+                add_errors(form, error)
+            else:
+                messages.success(request, _("Utkastet är sparat."))
+                return redirect("remisser:remiss-update", uuid=remiss.uuid)
+        return self.show(form)
+
+    def show(self, form):
+        return render(self.request, self.template_name, {"form": form, "remiss": self.remiss})
+
+
+class RemissDetailView(RemissMixin, View):
+    def get(self, request, uuid):
+        remiss = self.remiss
+        self.read_event()
+        team = _ar_team(request.user, remiss)
+        context = {"remiss": remiss, "team": team}
+        if team and remiss.status in (Status.INKOMMEN, Status.UNDER_BEDOMNING):
+            context.update(
+                bedom_form=forms.BedomForm(
+                    personal=_personal(remiss),
+                    initial={"teammote": remiss.teammote, "tilldelad": remiss.tilldelad_id},
+                ),
+                avboj_form=forms.AvbojForm(),
+                komplettering_form=forms.KompletteringForm(),
+            )
+        return render(request, "remisser/remiss_detail.html", context)
+
+
+def _personal(remiss):
+    return (
+        get_user_model()
+        .objects.filter(medlemskap__insats=remiss.insats, medlemskap__roll="samordnare")
+        .distinct()
+        .order_by("efternamn", "fornamn")
+    )
+
+
+class BeslutView(RemissMixin, View):
+    """POST-only team decisions; a refusal shows as a message on the remiss page."""
+
+    def post(self, request, uuid, atgard):
+        remiss = self.remiss
+        if not _ar_team(request.user, remiss):
+            raise Http404
+        try:
+            if atgard == "bedom":
+                form = forms.BedomForm(request.POST, personal=_personal(remiss))
+                if not form.is_valid():
+                    raise ValidationError(_("Kontrollera datum och handläggare."))
+                services.remiss_bedom(
+                    actor=request.user,
+                    remiss=remiss,
+                    request=request,
+                    teammote=form.cleaned_data["teammote"],
+                    tilldelad=form.cleaned_data["tilldelad"],
+                )
+                messages.success(request, _("Remissen är satt på teammöte."))
+            elif atgard == "anta":
+                services.remiss_anta(actor=request.user, remiss=remiss, request=request)
+                messages.success(request, _("Remissen är antagen. Personen är aktualiserad."))
+                return redirect(
+                    "deltagare:inskrivning-detail",
+                    uuid=Remiss.objects.get(pk=remiss.pk).inskrivning.uuid,
+                )
+            elif atgard == "avboj":
+                form = forms.AvbojForm(request.POST)
+                if not form.is_valid():
+                    raise ValidationError(_("Välj ett skäl."))
+                services.remiss_avboj(
+                    actor=request.user,
+                    remiss=remiss,
+                    request=request,
+                    orsak=form.cleaned_data["orsak"],
+                    text=form.cleaned_data["text"],
+                )
+                messages.success(request, _("Remissen är avböjd och remittenten får besked."))
+            elif atgard == "komplettering":
+                form = forms.KompletteringForm(request.POST)
+                if not form.is_valid():
+                    raise ValidationError(_("Skriv vad som behöver kompletteras."))
+                services.remiss_begar_komplettering(
+                    actor=request.user,
+                    remiss=remiss,
+                    text=form.cleaned_data["text"],
+                    request=request,
+                )
+                messages.success(request, _("Komplettering är begärd. Svarsfristen står still."))
+            else:
+                raise Http404
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect("remisser:remiss-detail", uuid=remiss.uuid)
+
+
+class SamtyckeFilView(RemissMixin, View):
+    def get(self, request, uuid):
+        remiss = self.remiss
+        if not remiss.samtycke_fil:
+            raise Http404
+        self.read_event(fil=True)
+        extension = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
+        response = FileResponse(
+            remiss.samtycke_fil.open("rb"),
+            content_type=remiss.samtycke_fil_typ or "application/octet-stream",
+            as_attachment=True,
+            filename=f"samtycke.{extension.get(remiss.samtycke_fil_typ, 'bin')}",
+        )
+        return response
