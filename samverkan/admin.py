@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from samverkan import audit
-from samverkan.models import AuditEvent, Forbund, Insats, Medlemskap, Organisation, User
+from samverkan.models import AuditEvent, Forbund, Inbjudan, Insats, Medlemskap, Organisation, User
 
 
 def _superuser_only(request):
@@ -119,6 +119,12 @@ class MedlemskapAdmin(AuditedAdmin):
     list_filter = ["roll", "forbund"]
     search_fields = ["user__email", "user__efternamn"]
     autocomplete_fields = ["user", "forbund", "insats", "organisation"]
+
+
+@admin.register(Inbjudan)
+class InbjudanAdmin(AuditedAdmin):
+    list_display = ["epost", "organisation", "giltig_till"]
+    search_fields = ["epost"]
 
 
 @admin.register(AuditEvent)

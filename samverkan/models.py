@@ -487,6 +487,30 @@ class Medlemskap(models.Model):
             raise ValidationError(errors)
 
 
+class Inbjudan(models.Model):
+    """An address the förbund lets log in by code as handläggare, outside the
+    organisation's registered domains (e.g. a consultant)."""
+
+    epost = models.EmailField(_("e-postadress"))
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="inbjudningar"
+    )
+    giltig_till = models.DateField(_("giltig till"))
+    skapad = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("inbjudan")
+        verbose_name_plural = _("inbjudningar")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("epost"), "organisation", name="inbjudan_unik_per_organisation"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.epost} – {self.organisation}"
+
+
 class AuditEvent(models.Model):
     """One row per read, change, print, export, login or refused access.
 
@@ -497,6 +521,7 @@ class AuditEvent(models.Model):
     class Action(models.TextChoices):
         LOGIN = "login", _("Inloggning")
         LOGIN_FAILED = "login_failed", _("Misslyckad inloggning")
+        LOGIN_CODE = "login_code", _("Inloggningskod begärd")
         LOCKOUT = "lockout", _("Konto spärrat")
         LOGOUT = "logout", _("Utloggning")
         SESSION_EXPIRED = "session_expired", _("Session avslutad")

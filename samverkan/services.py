@@ -1,10 +1,12 @@
 """Writes of the core. Each service is one transaction that writes its audit event."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 
 from samverkan import audit
-from samverkan.models import Forbund, Insats
+from samverkan.models import Forbund, Insats, Medlemskap, Organisation, Roll
 from samverkan.permissions import ar_admin_for
 
 
@@ -41,3 +43,49 @@ def insats_uppdatera(*, actor, insats: Insats, data: dict, request=None) -> Insa
         detail={"falt": changed},
     )
     return insats
+
+
+def _organisationer_for_epost(email: str) -> list[Organisation]:
+    domain = email.rsplit("@", 1)[-1].lower()
+    # The registered domains are a short JSON list per organisation; a förbund has few.
+    by_domain = [o for o in Organisation.objects.filter(aktiv=True) if domain in o.epostdomaner]
+    invited = Organisation.objects.filter(
+        aktiv=True,
+        inbjudningar__epost__iexact=email,
+        inbjudningar__giltig_till__gte=timezone.localdate(),
+    )
+    return list({o.pk: o for o in [*by_domain, *invited]}.values())
+
+
+@transaction.atomic
+def handlaggare_forsta_inloggning(*, email: str, request=None):
+    """The account of a handläggare who asks for a login code for the first time.
+
+    Only addresses in a partner organisation's registered domains, or invited by
+    the förbund, get one; it is bound to that organisation. None for anyone else.
+    """
+    email = email.strip().lower()
+    organisationer = _organisationer_for_epost(email)
+    if not organisationer:
+        return None
+    User = get_user_model()
+    user, created = User.objects.get_or_create(email=email)
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    for organisation in organisationer:
+        Medlemskap.objects.get_or_create(
+            user=user,
+            roll=Roll.HANDLAGGARE,
+            forbund_id=organisation.forbund_id,
+            organisation=organisation,
+        )
+    if created:
+        audit.record(
+            action=audit.Action.CREATE,
+            obj=user,
+            forbund=organisationer[0].forbund,
+            request=request,
+            detail={"via": "inloggningskod"},
+        )
+    return user

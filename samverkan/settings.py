@@ -179,8 +179,18 @@ ACCOUNT_RATE_LIMITS = {
     # Looser than axes, so that axes's lockout (5 per account) is the one people meet.
     "login_failed": "30/m/ip,10/5m/key",
     "reset_password": "20/m/ip,5/m/key",
+    "request_login_code": "20/m/ip,3/5m/key",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Samverkan] "
+# Handläggare log in with a one-time code sent to their work address.
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60
+ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+ACCOUNT_FORMS = {
+    "request_login_code": "samverkan.konto.KodBegaranForm",
+    "confirm_login_code": "samverkan.konto.KodBekraftelseForm",
+}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Samverkan"
 MFA_RECOVERY_CODE_COUNT = 10

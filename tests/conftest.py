@@ -26,6 +26,16 @@ def private_media(settings, tmp_path):
     }
 
 
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Rate limits live in the cache: each test starts with none used."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def with_totp(user):
     secret = generate_totp_secret()
     TOTP.activate(user, secret)
