@@ -24,6 +24,9 @@ class RemissForm(forms.ModelForm):
     samtycke_fil = forms.FileField(
         label=_("Undertecknat samtycke (PDF, JPEG eller PNG, högst 10 MB)"), required=False
     )
+    skicka_anda = forms.BooleanField(
+        label=_("Skicka remissen trots att personen redan finns i insatsen"), required=False
+    )
 
     class Meta:
         model = Remiss
@@ -58,3 +61,11 @@ class KompletteringForm(forms.Form):
     text = forms.CharField(
         label=_("Vad behöver kompletteras?"), widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class OverlamnaForm(forms.Form):
+    till = forms.ModelChoiceField(label=_("Kollega"), queryset=None)
+
+    def __init__(self, *args, kollegor, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["till"].queryset = kollegor

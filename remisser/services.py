@@ -151,8 +151,30 @@ def _komplett(remiss: Remiss) -> dict:
     return errors
 
 
+def finns_redan(remiss: Remiss) -> bool:
+    """The same person has another open remiss, or an open case, in this insats."""
+    from deltagare.models import Inskrivning
+
+    if not remiss.personnummer:
+        return False
+    open_remiss = (
+        Remiss.objects.filter(insats=remiss.insats, personnummer=remiss.personnummer)
+        .filter(status__in=[Status.INKOMMEN, Status.UNDER_BEDOMNING, Status.KOMPLETTERING])
+        .exclude(pk=remiss.pk)
+        .exists()
+    )
+    open_case = (
+        Inskrivning.objects.filter(
+            insats=remiss.insats, deltagare__personnummer=remiss.personnummer
+        )
+        .exclude(steg="avslut")
+        .exists()
+    )
+    return open_remiss or open_case
+
+
 @transaction.atomic
-def remiss_skicka(*, actor, remiss: Remiss, request=None) -> Remiss:
+def remiss_skicka(*, actor, remiss: Remiss, trots_dubblett=False, request=None) -> Remiss:
     """Send the remiss. Sending twice (double click, back button) changes nothing."""
     remiss = _las(remiss)
     _kraver_remittent(actor, remiss)
@@ -162,6 +184,16 @@ def remiss_skicka(*, actor, remiss: Remiss, request=None) -> Remiss:
     errors = _komplett(remiss)
     if errors:
         raise ValidationError(errors)
+    if not trots_dubblett and remiss.status == Status.UTKAST and finns_redan(remiss):
+        raise ValidationError(
+            {
+                "skicka_anda": _(
+                    "Personen har redan en öppen remiss eller ett pågående ärende i insatsen. "
+                    "Kryssa i om remissen ändå ska skickas."
+                )
+            },
+            code="dubblett",
+        )
     now = timezone.now()
     if remiss.status == Status.KOMPLETTERING and remiss.komplettering_begard:
         # The deadline stood still while the referrer completed the remiss.
@@ -322,4 +354,28 @@ def remiss_anta(*, actor, remiss: Remiss, request=None) -> Remiss:
         detail={"status": remiss.status},
     )
     _besked(remiss)
+    return remiss
+
+
+@transaction.atomic
+def remiss_overlamna(*, actor, remiss: Remiss, till, request=None) -> Remiss:
+    """Hand a remiss over to a colleague at the same organisation."""
+    remiss = _las(remiss)
+    _kraver_remittent(actor, remiss)
+    colleague = (
+        Medlemskap.objects.filter(user=till, roll="handlaggare", organisation=remiss.organisation)
+        .aktiva()
+        .exists()
+    )
+    if not colleague or till.pk == remiss.handlaggare_id:
+        raise ValidationError({"till": _("Välj en kollega på samma organisation.")})
+    remiss.overlamnad_till = till
+    remiss.save(update_fields=["overlamnad_till"])
+    _logga(
+        actor=actor,
+        remiss=remiss,
+        action=audit.Action.CHANGE,
+        request=request,
+        detail={"overlamnad": True},
+    )
     return remiss

@@ -11,4 +11,10 @@ urlpatterns = [
     path("<uuid:uuid>/andra/", views.RemissUpdateView.as_view(), name="remiss-update"),
     path("<uuid:uuid>/samtycke/", views.SamtyckeFilView.as_view(), name="remiss-samtycke"),
     path("<uuid:uuid>/beslut/<slug:atgard>/", views.BeslutView.as_view(), name="remiss-beslut"),
+    path("<uuid:uuid>/overlamna/", views.OverlamnaView.as_view(), name="remiss-overlamna"),
+    path(
+        "<uuid:uuid>/overlamning/pdf/",
+        views.OverlamningPdfView.as_view(),
+        name="remiss-overlamning-pdf",
+    ),
 ]

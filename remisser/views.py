@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -150,7 +150,12 @@ class RemissUpdateView(RemissMixin, View):
                     request=request,
                 )
                 if request.POST.get("atgard") == "skicka":
-                    services.remiss_skicka(actor=request.user, remiss=remiss, request=request)
+                    services.remiss_skicka(
+                        actor=request.user,
+                        remiss=remiss,
+                        trots_dubblett=form.cleaned_data["skicka_anda"],
+                        request=request,
+                    )
                     messages.success(request, _("Remissen är skickad."))
                     return redirect("remisser:remiss-detail", uuid=remiss.uuid)
             except ValidationError as error:
@@ -170,7 +175,7 @@ class RemissDetailView(RemissMixin, View):
         remiss = self.remiss
         self.read_event()
         team = _ar_team(request.user, remiss)
-        context = {"remiss": remiss, "team": team}
+        context = {"remiss": remiss, "team": team, **_for_remittent(request.user, remiss)}
         if team and remiss.status in (Status.INKOMMEN, Status.UNDER_BEDOMNING):
             context.update(
                 bedom_form=forms.BedomForm(
@@ -181,6 +186,51 @@ class RemissDetailView(RemissMixin, View):
                 komplettering_form=forms.KompletteringForm(),
             )
         return render(request, "remisser/remiss_detail.html", context)
+
+
+def _for_remittent(user, remiss):
+    """What the referrer may follow after the decision: only while the consent
+    covers their organisation. Withdrawn consent hides it all at once."""
+    from deltagare.services import tacker
+
+    context = {"status_text": remiss.get_status_display()}
+    if user.pk not in (remiss.handlaggare_id, remiss.overlamnad_till_id):
+        return context
+    kollegor = (
+        get_user_model()
+        .objects.filter(
+            medlemskap__organisation=remiss.organisation, medlemskap__roll="handlaggare"
+        )
+        .exclude(pk=remiss.handlaggare_id)
+        .distinct()
+    )
+    context["overlamna_form"] = (
+        forms.OverlamnaForm(kollegor=kollegor) if kollegor.exists() else None
+    )
+    i = remiss.inskrivning
+    if i is None or not tacker(i, "informationsutbyte", remiss.organisation):
+        return context
+    today = timezone.localdate()
+    avslut = getattr(i, "avslut", None) if i.steg == "avslut" else None
+    mote = next(
+        (
+            d
+            for d in [i.informationsmote, avslut.avslutsmote if avslut else None]
+            if d and d >= today
+        ),
+        None,
+    )
+    context.update(
+        delas=True,
+        status_text=_("Avslutad")
+        if avslut
+        else (_("Inskriven") if i.inskrivningsdatum else _("Antagen")),
+        steg=i.get_steg_display(),
+        nasta_mote=mote,
+        kontakter=i.kontakter.filter(till_remittent=True).order_by("-datum"),
+        avslut=avslut,
+    )
+    return context
 
 
 def _personal(remiss):
@@ -247,6 +297,54 @@ class BeslutView(RemissMixin, View):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return redirect("remisser:remiss-detail", uuid=remiss.uuid)
+
+
+class OverlamnaView(RemissMixin, View):
+    def post(self, request, uuid):
+        remiss = self.remiss
+        if request.user.pk not in (remiss.handlaggare_id, remiss.overlamnad_till_id):
+            raise Http404
+        form = forms.OverlamnaForm(
+            request.POST,
+            kollegor=get_user_model().objects.filter(
+                medlemskap__organisation=remiss.organisation, medlemskap__roll="handlaggare"
+            ),
+        )
+        try:
+            if not form.is_valid():
+                raise ValidationError(_("Välj en kollega."))
+            services.remiss_overlamna(
+                actor=request.user, remiss=remiss, till=form.cleaned_data["till"], request=request
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Remissen är överlämnad."))
+        return redirect("remisser:remiss-detail", uuid=remiss.uuid)
+
+
+class OverlamningPdfView(RemissMixin, View):
+    """The hand-over summary at exit, for the referrer, within the consent."""
+
+    def get(self, request, uuid):
+        from deltagare.pdf import overlamning_pdf
+
+        context = _for_remittent(request.user, self.remiss)
+        if not context.get("avslut"):
+            raise Http404
+        i = self.remiss.inskrivning
+        pdf = overlamning_pdf(i)
+        audit.record(
+            action=audit.Action.PRINT,
+            request=request,
+            obj=i,
+            forbund=i.insats.forbund,
+            deltagare_uuid=i.deltagare.uuid,
+            detail={"dokument": "overlamning", "remittent": True},
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = 'attachment; filename="overlamning.pdf"'
+        return response
 
 
 class SamtyckeFilView(RemissMixin, View):

@@ -63,6 +63,8 @@ MATRIX = {
     "remisser:remiss-update": ("remiss", [LOGIN, 404, 302, 404, 404, 404, 404]),
     "remisser:remiss-samtycke": ("remiss", [LOGIN, 200, 200, 404, 404, 404, 404]),
     "remisser:remiss-beslut": ("beslut", [LOGIN, 405, 405, 404, 404, 404, 404]),
+    "remisser:remiss-overlamna": ("remiss", [LOGIN, 405, 405, 404, 404, 404, 404]),
+    "remisser:remiss-overlamning-pdf": ("remiss", [LOGIN, 404, 404, 404, 404, 404, 404]),
 }
 
 # Views of allauth and Django's admin have their own test suites. Our part of
