@@ -31,6 +31,21 @@ CHROMIUM_ARGS = [
 ]
 
 
+SERVER_LOG = {}
+
+
+def latest_login_code(email):
+    """The newest login code mailed to `email`: in development mail goes to the server log."""
+    import re
+
+    text = SERVER_LOG["path"].read_text(errors="replace")
+    blocks = [b for b in text.split("-" * 79) if f"To: {email}" in b]
+    match = re.search(r"\n\n(\S{4,12})\n\n", blocks[-1]) if blocks else None
+    if not match:
+        raise AssertionError(f"No login code mailed to {email}")
+    return match.group(1)
+
+
 def _free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -95,11 +110,14 @@ def live_app():
             SAMVERKAN_MFA_REQUIRED="True",
             HTTPS="False",
             CELERY_BROKER_URL="",
+            PYTHONUNBUFFERED="1",
+            EMAIL_URL="consolemail://",
         )
         manage = [sys.executable, "manage.py"]
         subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
         subprocess.run([*manage, "demo"], cwd=ROOT, env=env, check=True, capture_output=True)
         log_path = Path(tempfile.gettempdir()) / f"samverkan-e2e-{port}.log"
+        SERVER_LOG["path"] = log_path
         with open(log_path, "wb") as log:
             server = subprocess.Popen(
                 [
