@@ -149,6 +149,16 @@ class Remiss(models.Model):
     def __str__(self):
         return f"Remiss {self.skapad:%Y-%m-%d}"
 
+    @property
+    def status_for_remittent(self):
+        """Antagen becomes inskriven or avslutad, if the list annotated consent (`delas`)."""
+        if self.status == Status.ANTAGEN and getattr(self, "delas", False) and self.inskrivning:
+            if self.inskrivning.steg == "avslut":
+                return _("Avslutad")
+            if self.inskrivning.inskrivningsdatum:
+                return _("Inskriven")
+        return self.get_status_display()
+
     def dagar_till_beslut(self):
         """Working answer time: received → decision, less the days paused for completion."""
         if not (self.inkommen and self.beslutad):

@@ -29,3 +29,22 @@ class RemissQuerySet(models.QuerySet):
         return self.filter(insats__in=Insats.objects.staff_of(user).values("pk")).exclude(
             status="utkast"
         )
+
+    def med_delad_status(self):
+        """Annotate `delas`: valid consent covers the referring organisation, so the
+        referrer may see the case's step (one query for the whole list)."""
+        from django.db.models import Exists, OuterRef, Q
+        from django.utils import timezone
+
+        from deltagare.models import Samtycke
+
+        today = timezone.localdate()
+        covered = Samtycke.objects.filter(
+            inskrivning=OuterRef("inskrivning"),
+            aterkallat__isnull=True,
+            ersatt_av__isnull=True,
+            informationsutbyte=True,
+            givet__lte=today,
+            organisationer=OuterRef("organisation"),
+        ).filter(Q(giltigt_till__isnull=True) | Q(giltigt_till__gte=today))
+        return self.annotate(delas=Exists(covered))

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -32,8 +33,9 @@ class RemissListView(LoginRequiredMixin, View):
         today = timezone.localdate()
         mina = (
             Remiss.objects.for_user(request.user)
-            .filter(handlaggare=request.user)
-            .select_related("insats")
+            .filter(models.Q(handlaggare=request.user) | models.Q(overlamnad_till=request.user))
+            .select_related("insats", "inskrivning")
+            .med_delad_status()
             .order_by("-skapad")
             if r.ar_handlaggare
             else Remiss.objects.none()

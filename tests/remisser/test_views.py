@@ -119,3 +119,43 @@ def client_factory_team(samordnare):
     team = Client()
     team.force_login(samordnare)
     return team
+
+
+def test_the_draft_survives_logout(referrer, draft, handlaggare):
+    referrer.post(_update(draft), {**FORM, "atgard": "spara"})
+    referrer.post(reverse("account_logout"))
+    handlaggare.refresh_from_db()  # logout rotated the session key
+    referrer.force_login(handlaggare)
+    form = referrer.get(_update(draft)).context["form"]
+    assert form.initial["fornamn"] == "Rut" and form.initial["anledning"] == FORM["anledning"]
+
+
+def test_referrer_list_shows_inskriven_within_consent(
+    referrer, draft, client_factory_team, samordnare, kollega
+):
+    from deltagare import services as d_services
+
+    referrer.post(_update(draft), {**FORM, "samtycke_fil": pdf(), "atgard": "skicka"})
+    client_factory_team.post(
+        reverse("remisser:remiss-beslut", kwargs={"uuid": draft.uuid, "atgard": "anta"})
+    )
+    i = Remiss.objects.get().inskrivning
+    d_services.inskrivning_skriv_in(
+        actor=samordnare,
+        inskrivning=i,
+        datum=i.aktualiserad,
+        kontaktperson=samordnare,
+        kontaktperson2=kollega,
+        sus={
+            "utbildning": "okand",
+            "tid_offentlig_forsorjning": "okand",
+            "sysselsattning": "ingen",
+            "aktuell_af": True,
+            "aktuell_socialtjanst": True,
+        },
+        forsorjning=["okand"],
+    )
+    assert "Inskriven" in referrer.get(reverse("remisser:remiss-list")).content.decode()
+    d_services.samtycke_aterkalla(actor=samordnare, samtycke=d_services.giltigt_samtycke(i))
+    html = referrer.get(reverse("remisser:remiss-list")).content.decode()
+    assert "Inskriven" not in html and "Antagen" in html
