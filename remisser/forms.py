@@ -19,7 +19,9 @@ class RemissForm(forms.ModelForm):
     personnummer = PersonnummerField(
         label=_("Personnummer eller samordningsnummer"),
         required=False,
-        help_text=_("ÅÅÅÅMMDD-NNNN. Lämna tomt om personen saknar personnummer."),
+        help_text=_(
+            "ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN. Saknas det: lämna tomt och ange födelsedatum."
+        ),
     )
     samtycke_fil = forms.FileField(
         label=_("Undertecknat samtycke (PDF, JPEG eller PNG, högst 10 MB)"), required=False

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from deltagare import services as deltagare_services
 from deltagare.uploads import kontrollera_blankett
@@ -75,7 +76,7 @@ def _kraver_team(actor, remiss: Remiss):
 def _kraver_status(remiss: Remiss, *statuses):
     if remiss.status not in statuses:
         raise ValidationError(
-            _("Remissen har status %(status)s; det går inte nu.")
+            _("Det går inte när remissen har status %(status)s.")
             % {"status": remiss.get_status_display().lower()},
             code="fel_status",
         )
@@ -125,7 +126,7 @@ def _komplett(remiss: Remiss) -> dict:
     for field, message in (
         ("fornamn", _("Ange förnamn.")),
         ("efternamn", _("Ange efternamn.")),
-        ("kon", _("Ange kön.")),
+        ("kon", _("Välj kön.")),
         ("anledning", _("Beskriv anledningen till remissen och syftet.")),
     ):
         if not getattr(remiss, field):
@@ -145,8 +146,10 @@ def _komplett(remiss: Remiss) -> dict:
         ]
     )
     if antal < remiss.insats.min_antal_myndigheter:
-        errors["aktuell_af"] = _(
-            "Insatsen kräver att personen är aktuell hos minst %(min)s myndigheter."
+        errors["aktuell_af"] = ngettext(
+            "Insatsen kräver att personen är aktuell hos minst %(min)s myndighet.",
+            "Insatsen kräver att personen är aktuell hos minst %(min)s myndigheter.",
+            remiss.insats.min_antal_myndigheter,
         ) % {"min": remiss.insats.min_antal_myndigheter}
     return errors
 
@@ -368,7 +371,7 @@ def remiss_overlamna(*, actor, remiss: Remiss, till, request=None) -> Remiss:
         .exists()
     )
     if not colleague or till.pk == remiss.handlaggare_id:
-        raise ValidationError({"till": _("Välj en kollega på samma organisation.")})
+        raise ValidationError({"till": _("Välj en kollega i samma organisation.")})
     remiss.overlamnad_till = till
     remiss.save(update_fields=["overlamnad_till"])
     _logga(
