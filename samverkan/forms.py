@@ -85,3 +85,23 @@ class InsatsForm(forms.ModelForm):
         if self.forbund is not None and self.instance.forbund_id is None:
             self.instance.forbund = self.forbund
         super()._post_clean()
+
+
+class InbjudanForm(forms.Form):
+    epost = forms.EmailField(label=_("E-postadress"))
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
+    giltig_till = forms.DateField(
+        label=_("Giltig till"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+    def __init__(self, *args, organisationer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisationer
+
+    def clean_giltig_till(self):
+        from django.utils import timezone
+
+        value = self.cleaned_data["giltig_till"]
+        if value < timezone.localdate():
+            raise ValidationError(_("Datumet har redan passerat."))
+        return value

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from samverkan import audit
-from samverkan.models import Forbund, Insats, Medlemskap, Organisation, Roll
+from samverkan.models import Forbund, Inbjudan, Insats, Medlemskap, Organisation, Roll
 from samverkan.permissions import ar_admin_for
 
 
@@ -89,3 +89,24 @@ def handlaggare_forsta_inloggning(*, email: str, request=None):
             detail={"via": "inloggningskod"},
         )
     return user
+
+
+@transaction.atomic
+def inbjudan_skapa(*, actor, epost: str, organisation: Organisation, giltig_till, request=None):
+    """Let an address outside the registered domains log in by code as handläggare."""
+    if not ar_admin_for(actor, organisation.forbund_id):
+        raise PermissionDenied
+    inbjudan, _created = Inbjudan.objects.update_or_create(
+        epost=epost.strip().lower(),
+        organisation=organisation,
+        defaults={"giltig_till": giltig_till},
+    )
+    inbjudan.full_clean()
+    audit.record(
+        action=audit.Action.CREATE,
+        actor=actor,
+        obj=inbjudan,
+        forbund=organisation.forbund,
+        request=request,
+    )
+    return inbjudan

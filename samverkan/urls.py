@@ -16,6 +16,7 @@ core_patterns = (
         path("insatser/<uuid:uuid>/andra/", views.InsatsUpdateView.as_view(), name="insats-update"),
         path("organisationer/", views.OrganisationListView.as_view(), name="organisation-list"),
         path("anvandare/", views.MedlemskapListView.as_view(), name="medlemskap-list"),
+        path("inbjudningar/", views.InbjudanView.as_view(), name="inbjudan-list"),
         path("tillganglighet/", views.TillganglighetView.as_view(), name="tillganglighet"),
     ],
     "samverkan",

@@ -17,8 +17,8 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import ListView, TemplateView
 
 from samverkan import services
-from samverkan.forms import InsatsForm
-from samverkan.models import Forbund, Insats, Medlemskap, Organisation, Roll
+from samverkan.forms import InbjudanForm, InsatsForm
+from samverkan.models import Forbund, Inbjudan, Insats, Medlemskap, Organisation, Roll
 from samverkan.permissions import get_object_for_user, roller
 
 logger = logging.getLogger("samverkan")
@@ -218,6 +218,38 @@ class MedlemskapListView(AdminOnlyMixin, ListView):
             .select_related("user", "forbund", "insats", "organisation")
             .order_by("forbund__namn", "user__efternamn", "user__fornamn", "roll")
         )
+
+
+class InbjudanView(AdminOnlyMixin, View):
+    """Invitations for handläggare whose address is outside the registered domains."""
+
+    template_name = "samverkan/inbjudan_list.html"
+
+    def organisationer(self):
+        return Organisation.objects.for_user(self.request.user).filter(
+            forbund_id__in=self.admin_forbund_ids(), aktiv=True
+        )
+
+    def render_page(self, form):
+        inbjudningar = (
+            Inbjudan.objects.filter(organisation__in=self.organisationer())
+            .select_related("organisation")
+            .order_by("-giltig_till")
+        )
+        return render(
+            self.request, self.template_name, {"form": form, "inbjudningar": inbjudningar}
+        )
+
+    def get(self, request):
+        return self.render_page(InbjudanForm(organisationer=self.organisationer()))
+
+    def post(self, request):
+        form = InbjudanForm(request.POST, organisationer=self.organisationer())
+        if not form.is_valid():
+            return self.render_page(form)
+        services.inbjudan_skapa(actor=request.user, request=request, **form.cleaned_data)
+        messages.success(request, _("Inbjudan är sparad."))
+        return redirect("samverkan:inbjudan-list")
 
 
 def server_error(request):

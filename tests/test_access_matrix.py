@@ -26,6 +26,7 @@ MATRIX = {
     "samverkan:insats-update": ("insats", [LOGIN, 404, 404, 200, 404, 200, 404]),
     "samverkan:organisation-list": (None, [LOGIN, 403, 403, 200, 403, 200, 200]),
     "samverkan:medlemskap-list": (None, [LOGIN, 403, 403, 200, 403, 200, 200]),
+    "samverkan:inbjudan-list": (None, [LOGIN, 403, 403, 200, 403, 200, 200]),
     "samverkan:tillganglighet": (None, [200, 200, 200, 200, 200, 200, 200]),
     "healthz": (None, [200, 200, 200, 200, 200, 200, 200]),
     "set_language": (None, [302, 302, 302, 302, 302, 302, 302]),

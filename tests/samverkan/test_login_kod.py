@@ -104,3 +104,24 @@ def test_requests_are_rate_limited_per_address(kommun, mailoutbox):
     assert response.status_code == 200
     assert "För många" in response.content.decode()
     assert len(mailoutbox) == 3
+
+
+def test_forbundsadmin_invites_and_the_invited_logs_in(
+    client, forbundsadmin, organisation, mailoutbox
+):
+    client.force_login(forbundsadmin)
+    url = reverse("samverkan:inbjudan-list")
+    bad = client.post(
+        url,
+        {"epost": "x@byra.example", "organisation": organisation.pk, "giltig_till": "2000-01-01"},
+    )
+    assert "Datumet har redan passerat." in bad.content.decode()
+    until = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
+    client.post(
+        url,
+        {"epost": "Konsult@Byra.example", "organisation": organisation.pk, "giltig_till": until},
+    )
+    assert Inbjudan.objects.get().epost == "konsult@byra.example"
+    assert AuditEvent.objects.filter(action=A.CREATE, object_type="samverkan.inbjudan").exists()
+    _request(Client(), "konsult@byra.example")
+    assert len(mailoutbox) == 1

@@ -89,6 +89,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Demodata finns på plats."))
             # By name: the core does not import the deltagare app.
             call_command("demo_deltagare", stdout=self.stdout)
+            call_command("demo_remisser", stdout=self.stdout)
         self.print_logins()
 
     @transaction.atomic
