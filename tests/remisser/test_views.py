@@ -159,3 +159,11 @@ def test_referrer_list_shows_inskriven_within_consent(
     d_services.samtycke_aterkalla(actor=samordnare, samtycke=d_services.giltigt_samtycke(i))
     html = referrer.get(reverse("remisser:remiss-list")).content.decode()
     assert "Inskriven" not in html and "Antagen" in html
+
+
+def test_consent_download_is_an_audited_attachment(referrer, draft):
+    referrer.post(_update(draft), {**FORM, "samtycke_fil": pdf(), "atgard": "spara"})
+    response = referrer.get(reverse("remisser:remiss-samtycke", kwargs={"uuid": draft.uuid}))
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    assert AuditEvent.objects.filter(action="read", detail__fil=True).exists()
