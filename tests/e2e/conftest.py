@@ -34,16 +34,20 @@ CHROMIUM_ARGS = [
 SERVER_LOG = {}
 
 
-def latest_login_code(email):
+def latest_login_code(email, timeout=10.0):
     """The newest login code mailed to `email`: in development mail goes to the server log."""
     import re
 
-    text = SERVER_LOG["path"].read_text(errors="replace")
-    blocks = [b for b in text.split("-" * 79) if f"To: {email}" in b]
-    match = re.search(r"\n\n(\S{4,12})\n\n", blocks[-1]) if blocks else None
-    if not match:
-        raise AssertionError(f"No login code mailed to {email}")
-    return match.group(1)
+    deadline = time.monotonic() + timeout
+    while True:
+        text = SERVER_LOG["path"].read_text(errors="replace")
+        blocks = [b for b in text.split("-" * 79) if f"To: {email}" in b]
+        match = re.search(r"\n\n(\S{4,12})\n\n", blocks[-1]) if blocks else None
+        if match:
+            return match.group(1)
+        if time.monotonic() > deadline:
+            raise AssertionError(f"No login code mailed to {email}")
+        time.sleep(0.2)
 
 
 def _free_port():
