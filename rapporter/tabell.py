@@ -1,0 +1,104 @@
+"""The one shape every figure travels in: selectors fill it, suppression hides
+cells in it, and the page, the charts, the PDF and the exports all read it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from django.utils.translation import gettext_lazy as _
+
+Varde = int | float | Decimal | None
+
+# Column types: what a cell holds and how it is protected.
+ANTAL = "antal"  # a count of persons or enrolments: primary and secondary suppression
+ANDEL = "andel"  # a percentage 0–100 of `underlag`; hidden when a count behind it is small
+DAGAR = "dagar"  # a median number of days over `underlag` persons; hidden when underlag is small
+BELOPP = "belopp"  # kronor; about money, not persons: never suppressed
+TAL = "tal"  # any other figure not about persons (targets, rates): never suppressed
+
+
+@dataclass(frozen=True)
+class Kolumn:
+    nyckel: str
+    rubrik: str
+    typ: str = ANTAL
+
+
+def kon_kolumner(typ: str = ANTAL) -> list[Kolumn]:
+    """The default split of every report: by kön, with the total last."""
+    return [
+        Kolumn("kvinna", str(_("Kvinnor")), typ),
+        Kolumn("man", str(_("Män")), typ),
+        Kolumn("annat", str(_("Annat/ej uppgett")), typ),
+        Kolumn("totalt", str(_("Totalt")), typ),
+    ]
+
+
+KON_NYCKLAR = ("kvinna", "man", "annat")
+
+
+@dataclass(frozen=True)
+class Dold:
+    """A hidden cell. Primary: the count itself is small. Secondary: hidden so
+    that a small count cannot be worked out from totals or other cells."""
+
+    grans: int
+    sekundar: bool = False
+
+    def __str__(self) -> str:
+        return ".." if self.sekundar else f"<{self.grans}"
+
+
+@dataclass
+class Rad:
+    etikett: str
+    varden: dict[str, Varde | Dold]
+    # For ANDEL and DAGAR columns: how many persons/enrolments the value rests on,
+    # and for ANDEL the numerator. Keyed like `varden`.
+    underlag: dict[str, int] = field(default_factory=dict)
+    taljare: dict[str, int] = field(default_factory=dict)
+    nyckel: str = ""  # the code behind the label, for exports and tests
+
+
+@dataclass
+class Tabell:
+    nyckel: str  # stable slug: file names of exports, anchors, tests
+    rubrik: str
+    radrubrik: str
+    kolumner: list[Kolumn]
+    rader: list[Rad]
+    # The total row, when the rows add up to it (one row per person/enrolment).
+    # Tables where one person can sit in several rows (försörjning) have none.
+    summa: Rad | None = None
+    beskrivning: str = ""
+    # False for tables not about persons (economy): nothing is suppressed.
+    skyddas: bool = True
+    # Set by suppression: the threshold used, so the page can explain "<5".
+    grans: int | None = None
+
+    def rad(self, nyckel: str) -> Rad:
+        for rad in self.rader:
+            if rad.nyckel == nyckel:
+                return rad
+        raise KeyError(nyckel)
+
+    def alla_rader(self) -> list[Rad]:
+        return [*self.rader, *([self.summa] if self.summa else [])]
+
+    def kopia(self) -> Tabell:
+        return replace(
+            self,
+            rader=[replace(r, varden=dict(r.varden)) for r in self.rader],
+            summa=replace(self.summa, varden=dict(self.summa.varden)) if self.summa else None,
+        )
+
+
+@dataclass
+class Avsnitt:
+    """A section of the statistics page and the report: a heading and its tables."""
+
+    nyckel: str
+    rubrik: str
+    tabeller: list[Tabell]
+    text: str = ""
