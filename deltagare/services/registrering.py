@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from deltagare.koder import Steg
 from deltagare.models import Deltagare, Inskrivning, StegByte
+from deltagare.personnummer import parse
 from deltagare.services.common import kraver_personal, logga
 from samverkan import audit
 from samverkan.models import Insats, Organisation
@@ -29,6 +30,23 @@ PERSON_FIELDS = (
     "epost",
     "skyddade_personuppgifter",
 )
+
+
+def _med_fodelsedatum(person: dict) -> dict:
+    """The birth date (and the samordningsnummer flag) always follow from a personnummer,
+    so that age can be computed in the database from fodelsedatum alone."""
+    if not person.get("personnummer"):
+        return person
+    try:
+        parsed = parse(person["personnummer"])
+    except ValidationError as error:
+        raise ValidationError({"personnummer": error.messages}) from None
+    return {
+        **person,
+        "personnummer": parsed.nummer,
+        "fodelsedatum": parsed.fodelsedatum,
+        "samordningsnummer": parsed.samordningsnummer,
+    }
 
 
 class Dubblett(ValidationError):
@@ -77,6 +95,7 @@ def deltagare_aktualisera(
         raise ValidationError(
             {"remittent_organisation": _("Organisationen hör till ett annat förbund.")}
         )
+    person = _med_fodelsedatum(person)
     befintlig = hitta_dubblett(
         forbund=insats.forbund,
         personnummer=person.get("personnummer", ""),
@@ -165,6 +184,7 @@ def deltagare_uppdatera(*, actor, deltagare: Deltagare, person: dict, request=No
         raise ValidationError(_("En anonym deltagare har inga personuppgifter att ändra."))
     if not Deltagare.objects.for_user(actor).filter(pk=deltagare.pk).exists():
         raise ValidationError(_("Du arbetar inte med den här deltagaren."))
+    person = _med_fodelsedatum(person)
     deltagare = Deltagare.objects.select_for_update().get(pk=deltagare.pk)
     changed = [f for f in PERSON_FIELDS if f in person and getattr(deltagare, f) != person[f]]
     for field in changed:
