@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-Varde = int | float | Decimal | None
+Varde = int | float | Decimal | str | None
 
 # Column types: what a cell holds and how it is protected.
 ANTAL = "antal"  # a count of persons or enrolments: primary and secondary suppression
@@ -16,6 +16,9 @@ ANDEL = "andel"  # a percentage 0–100 of `underlag`; hidden when a count behin
 DAGAR = "dagar"  # a median number of days over `underlag` persons; hidden when underlag is small
 BELOPP = "belopp"  # kronor; about money, not persons: never suppressed
 TAL = "tal"  # any other figure not about persons (targets, rates): never suppressed
+TEXT = "text"  # a word such as "Ja"/"Nej": never suppressed
+# The difference of two ANTAL columns of the same row (`Kolumn.av`): hidden when either is.
+SKILLNAD = "skillnad"
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,7 @@ class Kolumn:
     nyckel: str
     rubrik: str
     typ: str = ANTAL
+    av: tuple[str, str] | None = None  # SKILLNAD: (minuend, subtrahend) column keys
 
 
 def kon_kolumner(typ: str = ANTAL) -> list[Kolumn]:
@@ -59,6 +63,7 @@ class Rad:
     underlag: dict[str, int] = field(default_factory=dict)
     taljare: dict[str, int] = field(default_factory=dict)
     nyckel: str = ""  # the code behind the label, for exports and tests
+    typ: str = ""  # overrides the columns' type for every cell of this row (e.g. a median row)
 
 
 @dataclass
@@ -72,6 +77,8 @@ class Tabell:
     # Tables where one person can sit in several rows (försörjning) have none.
     summa: Rad | None = None
     beskrivning: str = ""
+    # The column that is the sum of the other ANTAL columns of its row, if any.
+    radsumma: str | None = "totalt"
     # False for tables not about persons (economy): nothing is suppressed.
     skyddas: bool = True
     # Set by suppression: the threshold used, so the page can explain "<5".

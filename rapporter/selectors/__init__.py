@@ -1,0 +1,1 @@
+"""Statistics, goals, economy and report reads, computed in the database."""
