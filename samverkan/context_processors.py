@@ -8,9 +8,12 @@ from samverkan.permissions import roller
 
 def _section(view_name):
     # "samverkan:insats-detail" and "samverkan:insats-list" belong to one menu item,
-    # and every page of an app without dashes in its names to that app's item.
+    # and every page of an app without dashes in its names to that app's item;
+    # rapporter has two items (statistik, rapporter), so it splits like the core.
     namespace, _sep, name = view_name.partition(":")
-    return f"{namespace}:{name.rsplit('-', 1)[0]}" if namespace == "samverkan" else namespace
+    if namespace in ("samverkan", "rapporter"):
+        return f"{namespace}:{name.rsplit('-', 1)[0]}"
+    return namespace
 
 
 def navigation(request):
@@ -26,6 +29,9 @@ def navigation(request):
         items.append(("remisser:remiss-list", _("Remisser")))
     if r.forbund or user.is_superuser:
         items.append(("samverkan:insats-list", _("Insatser")))
+    if r.ar_samordnare or r.ar_forbundsadmin or r.ar_styrelse or user.is_superuser:
+        items.append(("rapporter:statistik", _("Statistik")))
+        items.append(("rapporter:rapport-list", _("Rapporter")))
     if r.ar_forbundsadmin or user.is_superuser:
         items.append(("samverkan:organisation-list", _("Organisationer")))
         items.append(("samverkan:medlemskap-list", _("Användare och roller")))

@@ -66,6 +66,25 @@ MATRIX = {
     "remisser:remiss-beslut": ("beslut", [LOGIN, 405, 405, 404, 404, 404, 404]),
     "remisser:remiss-overlamna": ("remiss", [LOGIN, 405, 405, 404, 404, 404, 404]),
     "remisser:remiss-overlamning-pdf": ("remiss", [LOGIN, 404, 404, 404, 404, 404, 404]),
+    # An insats's goals and economy: its förbund's office (and superusers); 404 for the rest.
+    "rapporter:mal-list": ("insats", [LOGIN, 404, 404, 200, 404, 200, 404]),
+    "rapporter:mal-create": ("insats", [LOGIN, 404, 404, 200, 404, 200, 404]),
+    "rapporter:mal-update": ("mal", [LOGIN, 404, 404, 200, 404, 200, 404]),
+    "rapporter:mal-delete": ("mal", [LOGIN, 404, 404, 200, 404, 200, 404]),
+    "rapporter:ekonomi-aktuellt-ar": ("insats", [LOGIN, 404, 404, 302, 404, 302, 404]),
+    "rapporter:ekonomi": ("ekonomi", [LOGIN, 404, 404, 200, 404, 200, 404]),
+    # Statistics and reports: no personal data, but only the förbund's own people
+    # (a samordnare for the own insatser); handläggare have no förbund here. The other
+    # förbund's admin gets 200 for its own figures and 404 for A's report.
+    "rapporter:statistik": (None, [LOGIN, 200, 404, 200, 200, 200, 200]),
+    "rapporter:statistik-export": ("export", [LOGIN, 200, 404, 200, 200, 200, 200]),
+    "rapporter:finsam": (None, [LOGIN, 404, 404, 200, 200, 200, 200]),
+    "rapporter:finsam-export": (None, [LOGIN, 404, 404, 200, 200, 200, 200]),
+    "rapporter:rapport-list": (None, [LOGIN, 200, 404, 200, 200, 200, 200]),
+    "rapporter:rapport-create": (None, [LOGIN, 404, 404, 200, 404, 200, 200]),
+    "rapporter:rapport-detail": ("rapport", [LOGIN, 200, 404, 200, 200, 200, 404]),
+    "rapporter:rapport-version": ("rapport", [LOGIN, 405, 404, 405, 405, 405, 405]),
+    "rapporter:rapport-pdf": ("rapport", [LOGIN, 200, 404, 200, 200, 200, 404]),
 }
 
 # Views of allauth and Django's admin have their own test suites. Our part of
@@ -102,6 +121,17 @@ def _kwargs(kind, request):
     insats = request.getfixturevalue("insats")  # förbund A and its insats exist in every case
     if kind == "insats":
         return {"uuid": insats.uuid}
+    if kind == "mal":
+        from rapporter.models import Mal
+
+        mal = Mal.objects.create(insats=insats, typ="nasta_steg", malvarde=80)
+        return {"uuid": insats.uuid, "pk": mal.pk}
+    if kind == "ekonomi":
+        return {"uuid": insats.uuid, "ar": 2025}
+    if kind == "export":
+        return {"nyckel": "oversikt", "format": "csv"}
+    if kind == "rapport":
+        return {"uuid": _publicerad_rapport(request, insats).uuid}
     if kind in ("remiss", "beslut"):
         remiss = _skickad_remiss(request, insats)
         kwargs = {"uuid": remiss.uuid}
@@ -130,6 +160,30 @@ def _skickad_remiss(request, insats):
         fil=SimpleUploadedFile("x.pdf", b"%PDF-1.4 test", content_type="application/pdf"),
     )
     return services.remiss_skicka(actor=handlaggare, remiss=remiss)
+
+
+def _publicerad_rapport(request, insats):
+    # Written straight, not rendered: the matrix is about access, not about the PDF.
+    import datetime
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from rapporter.models import Rapport
+
+    rapport = Rapport(
+        forbund=insats.forbund,
+        typ="kvartal",
+        period_start=datetime.date(2025, 10, 1),
+        period_slut=datetime.date(2025, 12, 31),
+        status="publicerad",
+        sha256="0" * 64,
+        publicerad=timezone.now(),
+        skapad_av=request.getfixturevalue("forbundsadmin"),
+    )
+    rapport.fil.save("r.pdf", ContentFile(b"%PDF-1.7 test"), save=False)
+    rapport.save()
+    return rapport
 
 
 def _samtycke_med_blankett(fall, request):

@@ -28,11 +28,31 @@ def _nav(response):
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        ("samordnare", ["Start", "Deltagare", "Remisser", "Insatser"]),
+        ("samordnare", ["Start", "Deltagare", "Remisser", "Insatser", "Statistik", "Rapporter"]),
         ("handlaggare", ["Start", "Remisser", "Insatser"]),
-        ("styrelse", ["Start", "Insatser"]),
-        ("forbundsadmin", ["Start", "Insatser", "Organisationer", "Användare och roller"]),
-        ("superuser", ["Start", "Insatser", "Organisationer", "Användare och roller"]),
+        ("styrelse", ["Start", "Insatser", "Statistik", "Rapporter"]),
+        (
+            "forbundsadmin",
+            [
+                "Start",
+                "Insatser",
+                "Statistik",
+                "Rapporter",
+                "Organisationer",
+                "Användare och roller",
+            ],
+        ),
+        (
+            "superuser",
+            [
+                "Start",
+                "Insatser",
+                "Statistik",
+                "Rapporter",
+                "Organisationer",
+                "Användare och roller",
+            ],
+        ),
     ],
 )
 def test_each_role_sees_its_own_navigation(client_for, role, expected, insats):

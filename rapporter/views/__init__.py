@@ -1,0 +1,1 @@
+"""Pages of the rapporter app, one module per feature."""
