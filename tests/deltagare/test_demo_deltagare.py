@@ -16,7 +16,7 @@ from samverkan.validators import luhn_ok
 
 
 def test_demo_loads_participants_at_every_step_and_is_idempotent(db, capsys):
-    call_command("demo")
+    call_command("demo", utan_historik=True)
 
     insatser = Insats.objects.filter(namn__in=["Samverkansteamet", "Unga vuxna i arbete"])
     assert insatser.count() == 2
@@ -43,11 +43,11 @@ def test_demo_loads_participants_at_every_step_and_is_idempotent(db, capsys):
     assert "Demodeltagare per insats och steg" in out
 
     counts = Deltagare.objects.count(), Inskrivning.objects.count()
-    call_command("demo")
+    call_command("demo", utan_historik=True)
     assert (Deltagare.objects.count(), Inskrivning.objects.count()) == counts
     assert "redan deltagare" in capsys.readouterr().out
 
 
 def test_demo_if_empty_loads_the_participants_too(db):
-    call_command("demo", if_empty=True)
+    call_command("demo", if_empty=True, utan_historik=True)
     assert Deltagare.objects.exists()

@@ -16,7 +16,7 @@ def _forsenad(remiss, today):
 
 
 def test_demo_loads_remisser_in_every_status_and_is_idempotent(db, capsys):
-    call_command("demo")
+    call_command("demo", utan_historik=True)
 
     insatser = Insats.objects.filter(namn__in=INSATSER)
     assert insatser.count() == 2
@@ -60,6 +60,6 @@ def test_demo_loads_remisser_in_every_status_and_is_idempotent(db, capsys):
     assert "Demoremisser per insats och status" in capsys.readouterr().out
 
     count = Remiss.objects.count()
-    call_command("demo")
+    call_command("demo", utan_historik=True)
     assert Remiss.objects.count() == count
     assert "redan remisser" in capsys.readouterr().out

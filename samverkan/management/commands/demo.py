@@ -80,8 +80,13 @@ class Command(BaseCommand):
             action="store_true",
             help="Gör ingenting om databasen redan har ett förbund.",
         )
+        parser.add_argument(
+            "--utan-historik",
+            action="store_true",
+            help="Bara de handgjorda fallen: ingen tvåårshistorik och inga rapporter.",
+        )
 
-    def handle(self, *args, if_empty=False, **options):
+    def handle(self, *args, if_empty=False, utan_historik=False, **options):
         if if_empty and Forbund.objects.exists():
             self.stdout.write("Databasen har redan data; demodata läggs inte in.")
         else:
@@ -90,6 +95,10 @@ class Command(BaseCommand):
             # By name: the core does not import the deltagare app.
             call_command("demo_deltagare", stdout=self.stdout)
             call_command("demo_remisser", stdout=self.stdout)
+            if not utan_historik:
+                # Two years of history behind the hand-made cases, for statistics and reports.
+                call_command("demo_historik", stdout=self.stdout)
+                call_command("demo_rapporter", stdout=self.stdout)
         self.print_logins()
 
     @transaction.atomic
