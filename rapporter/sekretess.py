@@ -22,19 +22,26 @@ a summa row, each ANTAL column adds up to it. Every constraint holding a hidden
 cell must hold at least two, and then no hidden cell may follow from the system
 as a whole (`harledbara`, exact Gaussian elimination), nor from the system
 together with what the labels say: a "<5" cell lies in 1..grans−1 and a ".."
-cell is at least 0 (`entydiga`, e.g. a total of 8 split into "<5" and "<5"
-can only be 4 + 4). The extra cell hidden is an interior one (not the radsumma
-column, not the summa row), the smallest non-zero first and zeros last:
+cell is 0 or at least grans (`entydiga`, e.g. a total of 8 split into "<5" and
+"<5" can only be 4 + 4; a total of 6 split into "<5" and ".." only 1 + 5).
+The extra cell hidden is an interior one (not the radsumma column, not the
+summa row), the smallest non-zero first and zeros last:
 totals are repeated in many tables, so hiding a total here and showing it
 elsewhere would undo the protection. Totals are hidden only as a last resort
 when nothing else in the constraint can help.
 
 SKILLNAD (a − b of the same row) is hidden when a or b is hidden.
 
+When everything that could help is hidden and a value still follows (several
+"<5" adding up to a "<5" total), the whole table is withheld: every cell about
+persons becomes ".." and the table says why.
+
 Limits, by design: each table is protected on its own (a total shown in one
 table and hidden in another is the reader's to combine, which is why totals
-are kept); a ".." cell is treated as any value ≥ 0, although strictly it is 0
-or ≥ grans; and shares (ANDEL) are not tied to the counts of the same table.
+are kept); the audit of the labels lets a ".." cell move only within grans and
+more (a hidden zero not at all), which may hide a cell more than strictly needed
+but never one too few; and shares (ANDEL) are not tied to the counts of the
+same table.
 """
 
 from __future__ import annotations
@@ -42,6 +49,8 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import replace
 from fractions import Fraction
+
+from django.utils.translation import gettext
 
 from rapporter.tabell import ANDEL, ANTAL, DAGAR, SKILLNAD, TEXT, Avsnitt, Dold, Kolumn, Rad, Tabell
 
@@ -257,7 +266,21 @@ def _sekundar(skyddad: Tabell, original: Tabell, grans: int) -> None:
         # Hide one more cell sharing a constraint with the first determined cell;
         # failing that, one anywhere in the constraints linked to it through hidden cells.
         if not any(dolj(_grannar(alla, skyddad, p)) for p in problem):
-            return  # everything linked is hidden already: nothing more can help
+            # Everything linked is hidden and the labels still give a value away
+            # (four "<5" adding up to "<5" are 1 each): withhold the whole table.
+            _undanhall(skyddad, grans)
+            return
+
+
+def _undanhall(tabell: Tabell, grans: int) -> None:
+    for rad in tabell.alla_rader():
+        for kolumn in tabell.kolumner:
+            v = rad.varden.get(kolumn.nyckel)
+            if v is not None and celltyp(rad, kolumn) in (ANTAL, ANDEL, DAGAR, SKILLNAD):
+                rad.varden[kolumn.nyckel] = Dold(grans, sekundar=True)
+    tabell.undanhallen = True
+    text = gettext("Tabellen visas inte: så få ingår att enskilda annars kunde räknas fram.")
+    tabell.beskrivning = f"{tabell.beskrivning} {text}".strip()
 
 
 def _grannar(alla: list[Villkor], skyddad: Tabell, cell: Cell) -> list[Cell]:
@@ -342,7 +365,8 @@ def _rref(matris: list[list[Fraction]]) -> list[tuple[int, int]]:
 
 def entydiga(skyddad: Tabell, original: Tabell) -> list[Cell]:
     """The hidden cells whose exact value follows from the shown cells, the
-    constraints and what the labels say: "<grans" is 1..grans−1, ".." is ≥ 0.
+    constraints and what the labels say: "<grans" is 1..grans−1, ".." is 0 or
+    at least grans.
 
     The constraints of a table (rows and columns adding up) form a network
     matrix: with a sign per constraint, each cell flows out of its row
@@ -371,10 +395,16 @@ def entydiga(skyddad: Tabell, original: Tabell) -> list[Cell]:
     for cell, fore in forekomst.items():
         (c1, a1), *rest = fore
         svans, huvud = c1, rest[0][0] if rest else _FRI
-        lag, hog = (0, None) if dolda[cell].sekundar else (1, grans - 1)
+        x = _varde(original, cell)
+        if dolda[cell].sekundar:
+            # ".." is 0 or at least grans (1..grans-1 would be "<grans"). Moves that keep
+            # it at grans or more, and none for a hidden zero: a subset of what is possible,
+            # so a cell found movable here is movable for the reader too.
+            lag, hog = (grans, None) if x >= grans else (x, x)
+        else:
+            lag, hog = 1, grans - 1
         if lag == hog:
             fasta.add(cell)
-        x = _varde(original, cell)
         kan_oka, kan_minska = hog is None or x < hog, x > lag
         if tecken[c1] * a1 < 0:  # the cell flows against its sign: up is down
             kan_oka, kan_minska = kan_minska, kan_oka

@@ -83,6 +83,8 @@ class Tabell:
     skyddas: bool = True
     # Set by suppression: the threshold used, so the page can explain "<5".
     grans: int | None = None
+    # Set by suppression when no cell of the table could be shown safely.
+    undanhallen: bool = False
 
     def rad(self, nyckel: str) -> Rad:
         for rad in self.rader:

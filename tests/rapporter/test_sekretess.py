@@ -1,0 +1,258 @@
+"""Small-cell suppression (rapporter/sekretess.py).
+
+The property tests check the rule from the reader's side, independently of the
+module's own audits: a brute-force reader enumerates every filling of the hidden
+cells that agrees with what the table shows (rows and the summa row adding up,
+"<5" meaning 1–4, ".." meaning 0 or at least the threshold) and must find at
+least two values for every hidden cell that is not zero.
+"""
+
+import itertools
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rapporter.sekretess import entydiga, harledbara, skydda, villkor
+from rapporter.tabell import (
+    ANDEL,
+    BELOPP,
+    DAGAR,
+    SKILLNAD,
+    Dold,
+    Kolumn,
+    Rad,
+    Tabell,
+    kon_kolumner,
+)
+
+GRANS = 5
+KON = ("kvinna", "man", "annat")
+
+
+def tabell(rader, *, summa=True, radsumma=True):
+    """A kön table from rows of (kvinna, man, annat) counts, totals worked out."""
+    byggda = []
+    for n, (k, m, a) in enumerate(rader):
+        varden = {"kvinna": k, "man": m, "annat": a}
+        if radsumma:
+            varden["totalt"] = k + m + a
+        byggda.append(Rad(f"Rad {n}", varden, nyckel=f"r{n}"))
+    kolumner = kon_kolumner() if radsumma else kon_kolumner()[:3]
+    summa_rad = None
+    if summa:
+        nycklar = [k.nyckel for k in kolumner]
+        summa_rad = Rad("Summa", {k: sum(r.varden[k] for r in byggda) for k in nycklar})
+    return Tabell(
+        "test",
+        "Test",
+        "Rad",
+        kolumner,
+        byggda,
+        summa=summa_rad,
+        radsumma="totalt" if radsumma else None,
+    )
+
+
+def visat(t):
+    return [[str(r.varden.get(k.nyckel)) for k in t.kolumner] for r in t.alla_rader()]
+
+
+def lasare(skyddad, original, grans=GRANS, fonster=5):
+    """Every value each hidden cell can take in a filling that agrees with all
+    that is shown. Interior cells (the kön columns of the ordinary rows) are
+    tried within `fonster` of the truth, which can only hide alternatives, never
+    invent one; rows are combined by dynamic programming over column sums."""
+    nycklar = [k for k in KON if any(k == c.nyckel for c in skyddad.kolumner)]
+    summa = skyddad.summa
+
+    def tillats(varde, visad):
+        if isinstance(visad, Dold):
+            return varde == 0 or varde >= grans if visad.sekundar else 0 < varde < grans
+        return varde == visad
+
+    def kandidater(i):
+        rad, sann = skyddad.rader[i], original.rader[i]
+        val = [
+            [
+                v
+                for v in range(max(0, sann.varden[k] - fonster), sann.varden[k] + fonster + 1)
+                if tillats(v, rad.varden[k])
+            ]
+            for k in nycklar
+        ]
+        return [
+            f
+            for f in itertools.product(*val)
+            if "totalt" not in rad.varden or tillats(sum(f), rad.varden["totalt"])
+        ]
+
+    def slut_ok(kolumnsummor):
+        if summa is None:
+            return True
+        if not all(tillats(s, summa.varden[k]) for s, k in zip(kolumnsummor, nycklar, strict=True)):
+            return False
+        return "totalt" not in summa.varden or tillats(sum(kolumnsummor), summa.varden["totalt"])
+
+    def plus(a, b):
+        return tuple(x + y for x, y in zip(a, b, strict=True))
+
+    kand = [kandidater(i) for i in range(len(skyddad.rader))]
+    fram = [{(0,) * len(nycklar)}]
+    for rad in kand:
+        fram.append({plus(s, f) for s in fram[-1] for f in rad})
+    bak = [set() for _ in fram]
+    bak[-1] = {s for s in fram[-1] if slut_ok(s)}
+    for i in range(len(kand) - 1, -1, -1):
+        bak[i] = {s for s in fram[i] if any(plus(s, f) in bak[i + 1] for f in kand[i])}
+
+    varden: dict[tuple[int, str], set[int]] = {}
+    for i, rad in enumerate(kand):
+        for f in rad:
+            if any(plus(s, f) in bak[i + 1] for s in bak[i]):
+                for j, k in enumerate(nycklar):
+                    varden.setdefault((i, k), set()).add(f[j])
+                varden.setdefault((i, "totalt"), set()).add(sum(f))
+    n = len(kand)
+    for s in bak[-1]:
+        for j, k in enumerate(nycklar):
+            varden.setdefault((n, k), set()).add(s[j])
+        varden.setdefault((n, "totalt"), set()).add(sum(s))
+    return varden
+
+
+def dolda_celler(t):
+    return [
+        (i, k)
+        for i, r in enumerate(t.alla_rader())
+        for k, v in r.varden.items()
+        if isinstance(v, Dold)
+    ]
+
+
+def test_counts_below_the_threshold_are_hidden_and_zero_is_shown():
+    t = skydda(tabell([(8, 3, 0), (6, 7, 0)]), GRANS)
+    assert visat(t)[0] == ["..", "<5", "0", "11"]
+    # The column would give the 3 away as 10 − 7: the 7 goes too.
+    assert visat(t)[1] == ["..", "..", "0", "13"]
+    assert visat(t)[2] == ["14", "10", "0", "24"]
+    assert t.grans == GRANS
+
+
+def test_the_input_is_never_changed():
+    original = tabell([(8, 3, 0)])
+    skydda(original, GRANS)
+    assert original.rader[0].varden == {"kvinna": 8, "man": 3, "annat": 0, "totalt": 11}
+
+
+def test_two_small_cells_that_only_one_split_explains_are_protected():
+    # 8 as "<5" + "<5" can only be 4 + 4: a third cell must go, or the total.
+    t = skydda(tabell([(4, 4, 6)], summa=False), GRANS)
+    varden = lasare(t, tabell([(4, 4, 6)], summa=False))
+    assert all(len(varden[c]) > 1 for c in dolda_celler(t)), visat(t)
+
+
+def test_a_table_with_nothing_small_is_shown_whole():
+    t = skydda(tabell([(8, 9, 5), (12, 6, 0)]), GRANS)
+    assert dolda_celler(t) == []
+
+
+def test_small_counts_adding_up_to_a_small_total_withhold_the_table():
+    t = skydda(tabell([(0, 1, 0)] * 4, radsumma=False), GRANS)
+    assert t.undanhallen
+    assert visat(t) == [["..", "..", ".."]] * 5
+    assert "Tabellen visas inte" in t.beskrivning
+
+
+def test_a_table_already_protected_is_refused():
+    with pytest.raises(ValueError):
+        skydda(skydda(tabell([(8, 3, 0)]), GRANS), GRANS)
+
+
+def test_the_threshold_is_the_forbund_own():
+    t = skydda(tabell([(8, 3, 0)], summa=False), 3)
+    assert visat(t)[0] == ["8", "3", "0", "11"]
+    t = skydda(tabell([(8, 3, 0)], summa=False), 10)
+    assert visat(t)[0] == ["<10", "<10", "0", "11"]
+
+
+def test_shares_and_medians_rest_on_their_underlag():
+    kolumner = [Kolumn("andel", "Andel", ANDEL), Kolumn("median", "Median", DAGAR)]
+    rader = [
+        Rad("Få", {"andel": 50.0, "median": 30}, underlag={"andel": 4, "median": 4}),
+        Rad("Nästan alla", {"andel": 90.0, "median": 30}, underlag={"andel": 20, "median": 20}),
+        Rad("Mitt", {"andel": 50.0, "median": 30}, underlag={"andel": 20, "median": 20}),
+        Rad("Få räknade", {"andel": 10.0}, underlag={"andel": 30}, taljare={"andel": 3}),
+    ]
+    t = skydda(Tabell("t", "T", "R", kolumner, rader, radsumma=None), GRANS)
+    # Underlag 4: both hidden. 90 % of 20 leaves 2 persons outside: a small count.
+    assert visat(t) == [["<5", "<5"], ["<5", "30"], ["50.0", "30"], ["<5", "None"]]
+
+
+def test_money_is_never_hidden():
+    kolumner = [Kolumn("budget", "Budget", BELOPP), Kolumn("utfall", "Utfall", BELOPP)]
+    t = skydda(
+        Tabell(
+            "e", "E", "R", kolumner, [Rad("Personal", {"budget": 3, "utfall": 1})], skyddas=False
+        ),
+        GRANS,
+    )
+    assert visat(t) == [["3", "1"]]
+
+
+def test_a_difference_goes_with_the_counts_it_is_made_of():
+    kolumner = [
+        Kolumn("fore", "Före"),
+        Kolumn("efter", "Efter"),
+        Kolumn("skillnad", "Skillnad", SKILLNAD, av=("efter", "fore")),
+    ]
+    rader = [
+        Rad("A", {"fore": 12, "efter": 3, "skillnad": -9}),
+        Rad("B", {"fore": 12, "efter": 20, "skillnad": 8}),
+    ]
+    t = skydda(Tabell("s", "S", "R", kolumner, rader, radsumma=None), GRANS)
+    assert visat(t) == [["12", "<5", ".."], ["12", "20", "8"]]
+
+
+rad_strategi = st.tuples(*[st.integers(0, 12)] * 3)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    rader=st.lists(rad_strategi, min_size=1, max_size=4),
+    summa=st.booleans(),
+    radsumma=st.booleans(),
+)
+def test_no_hidden_value_can_be_worked_out(rader, summa, radsumma):
+    if not summa and not radsumma:
+        radsumma = True
+    original = tabell(rader, summa=summa, radsumma=radsumma)
+    t = skydda(original, GRANS)
+
+    # Every small count is hidden; every shown cell is the true one.
+    for r_o, r_s in zip(original.alla_rader(), t.alla_rader(), strict=True):
+        for k, v in r_o.varden.items():
+            if 0 < v < GRANS:
+                assert isinstance(r_s.varden[k], Dold)
+            if not isinstance(r_s.varden[k], Dold):
+                assert r_s.varden[k] == v
+    dolda = set(dolda_celler(t))
+    if t.undanhallen:
+        # The last resort: nothing about persons is shown at all.
+        assert all(isinstance(v, Dold) for r in t.alla_rader() for v in r.varden.values())
+        assert "Tabellen visas inte" in t.beskrivning
+        return
+    # No constraint holds exactly one hidden cell, and the module's audits agree.
+    for v in villkor(original):
+        assert sum(c in dolda for c, _ in v) != 1
+    assert harledbara(t, original) == []
+    assert entydiga(t, original) == []
+
+    # The reader's side: each hidden cell can take at least two values.
+    varden = lasare(t, original)
+    sanna = {(i, k): v for i, r in enumerate(original.alla_rader()) for k, v in r.varden.items()}
+    for cell in dolda:
+        assert sanna[cell] in varden[cell]
+        # A zero hidden to protect its neighbours may show through: it names nobody.
+        if sanna[cell]:
+            assert len(varden[cell]) > 1, (cell, visat(t))
