@@ -49,6 +49,12 @@ class Aktivitet(models.Model):
         verbose_name = _("aktivitet")
         verbose_name_plural = _("aktiviteter")
         ordering = ["-startdatum", "-pk"]
+        # The goals count activities of one type in a period per enrolment (rapporter).
+        indexes = [
+            models.Index(
+                fields=["inskrivning", "typ", "startdatum"], name="aktivitet_insk_typ_datum"
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(slutdatum__isnull=True)
