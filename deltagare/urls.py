@@ -10,6 +10,7 @@ urlpatterns = [
     path("sok/", views.SokView.as_view(), name="sok"),
     path("ny/", views.AktualiseringView.as_view(), name="aktualisering"),
     path("anonym/", views.AnonymView.as_view(), name="anonym"),
+    path("registerutdrag/", views.RegisterutdragView.as_view(), name="registerutdrag"),
     path("grupp/<uuid:uuid>/", views.GruppaktivitetView.as_view(), name="gruppaktivitet"),
     path("<uuid:uuid>/", views.InskrivningDetailView.as_view(), name="inskrivning-detail"),
     path(

@@ -19,6 +19,7 @@ from deltagare import forms, selectors, services
 from deltagare.filters import InskrivningFilter
 from deltagare.koder import STEG_ORDNING, Steg
 from deltagare.models import (
+    Deltagare,
     HandlingsplanVersion,
     Inskrivning,
     Kartlaggning,
@@ -859,3 +860,45 @@ class GruppaktivitetView(StaffMixin, View):
                 messages.success(request, _("Gruppaktiviteten och närvaron är registrerade."))
                 return redirect("deltagare:oversikt")
         return render(request, self.template_name, {"form": form, "insats": self.insats})
+
+
+# --- Registerutdrag: the office answers a person's request for their data ----------------
+
+
+class RegisterutdragView(LoginRequiredMixin, View):
+    template_name = "deltagare/registerutdrag.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        from samverkan.models import Forbund
+        from samverkan.permissions import roller
+
+        if request.user.is_authenticated:
+            self.forbund_qs = Forbund.objects.filter(
+                pk__in=roller(request.user).admin_forbund
+            ).order_by("namn")
+            if not self.forbund_qs.exists():
+                raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        form = forms.RegisterutdragForm(forbund_qs=self.forbund_qs)
+        return render(request, self.template_name, {"form": form})
+
+    def post(self, request):
+        from deltagare.registerutdrag import registerutdrag_skapa
+
+        form = forms.RegisterutdragForm(request.POST, forbund_qs=self.forbund_qs)
+        if form.is_valid():
+            deltagare = Deltagare.objects.filter(
+                forbund=form.cleaned_data["forbund"],
+                personnummer=form.cleaned_data["personnummer"],
+                anonym=False,
+            ).first()
+            if deltagare is None:
+                form.add_error(
+                    "personnummer", _("Ingen deltagare med det numret finns i förbundet.")
+                )
+            else:
+                pdf = registerutdrag_skapa(actor=request.user, deltagare=deltagare, request=request)
+                return _pdf_response(pdf, "registerutdrag.pdf")
+        return render(request, self.template_name, {"form": form}, status=400)

@@ -37,6 +37,8 @@ MATRIX = {
     "deltagare:sok": (None, [LOGIN, 405, 403, 403, 403, 403, 403]),
     "deltagare:aktualisering": (None, [LOGIN, 200, 403, 403, 403, 403, 403]),
     "deltagare:anonym": (None, [LOGIN, 200, 403, 403, 403, 403, 403]),
+    # The register extract: the förbund's office only (B's admin looks in B).
+    "deltagare:registerutdrag": (None, [LOGIN, 404, 404, 200, 404, 404, 200]),
     "deltagare:gruppaktivitet": ("insats", [LOGIN, 200, 404, 404, 404, 404, 404]),
     "deltagare:inskrivning-detail": ("fall", [LOGIN, 200, 404, 404, 404, 404, 404]),
     "deltagare:personuppgifter": ("fall", [LOGIN, 200, 404, 404, 404, 404, 404]),
