@@ -105,3 +105,35 @@ class InbjudanForm(forms.Form):
         if value < timezone.localdate():
             raise ValidationError(_("Datumet har redan passerat."))
         return value
+
+
+class LoggFilterForm(forms.Form):
+    """Filters of the audit trail (logguppföljning); read from the query string."""
+
+    fran = forms.DateField(label=_("Från och med"), required=False)
+    till = forms.DateField(label=_("Till och med"), required=False)
+    anvandare = forms.ModelChoiceField(
+        label=_("Användare"), queryset=None, required=False, empty_label=_("Alla")
+    )
+    handelse = forms.ChoiceField(label=_("Händelse"), required=False)
+    deltagare = forms.UUIDField(
+        label=_("Deltagare (id)"),
+        required=False,
+        help_text=_("Id:t står i varje händelse om en deltagare; aldrig personnumret."),
+    )
+
+    def __init__(self, *args, anvandare_qs, **kwargs):
+        from samverkan.models import AuditEvent
+
+        super().__init__(*args, **kwargs)
+        self.fields["anvandare"].queryset = anvandare_qs
+        self.fields["handelse"].choices = [("", _("Alla")), *AuditEvent.Action.choices]
+        for namn in ("fran", "till"):
+            self.fields[namn].widget = forms.DateInput(attrs={"type": "date"})
+
+    def clean(self):
+        cleaned = super().clean()
+        fran, till = cleaned.get("fran"), cleaned.get("till")
+        if fran and till and till < fran:
+            self.add_error("till", _("Slutdatumet kan inte vara före startdatumet."))
+        return cleaned

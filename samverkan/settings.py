@@ -216,6 +216,9 @@ SAMVERKAN_MFA_REQUIRED = env.bool("SAMVERKAN_MFA_REQUIRED", default=True)
 if not SAMVERKAN_MFA_REQUIRED and not DEBUG and not TESTING:
     raise ImproperlyConfigured("SAMVERKAN_MFA_REQUIRED får bara stängas av när DEBUG är på.")
 
+# Logguppföljning flags a user who reads more different participants than this in a day.
+SAMVERKAN_LOGG_LASNINGAR_PER_DAG = env.int("SAMVERKAN_LOGG_LASNINGAR_PER_DAG", default=25)
+
 # django-axes: lockout after five failures, lifted after the cool-off or by an administrator.
 AXES_FAILURE_LIMIT = 5
 # The account after five failures; also one browser trying many accounts.

@@ -17,6 +17,8 @@ core_patterns = (
         path("organisationer/", views.OrganisationListView.as_view(), name="organisation-list"),
         path("anvandare/", views.MedlemskapListView.as_view(), name="medlemskap-list"),
         path("inbjudningar/", views.InbjudanView.as_view(), name="inbjudan-list"),
+        path("logg/", views.LoggListView.as_view(), name="logg-list"),
+        path("logg.csv", views.LoggExportView.as_view(), name="logg-export"),
         path("tillganglighet/", views.TillganglighetView.as_view(), name="tillganglighet"),
     ],
     "samverkan",

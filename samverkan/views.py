@@ -1,5 +1,6 @@
 """Pages of the core. Thin: look up through for_user(), validate, call a service."""
 
+import datetime
 import logging
 import sys
 
@@ -11,12 +12,14 @@ from django.db.models import Count, Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView, TemplateView
 
-from samverkan import services
+from samverkan import audit, services
 from samverkan.forms import InbjudanForm, InsatsForm
 from samverkan.models import Forbund, Inbjudan, Insats, Medlemskap, Organisation, Roll
 from samverkan.permissions import get_object_for_user, roller
@@ -278,3 +281,91 @@ def permission_denied(request, exception=None):
 
 def bad_request(request, exception=None):
     return render(request, "400.html", status=400)
+
+
+# --- Logguppföljning: the office reviews the audit trail --------------------------------
+
+
+class LoggMixin(AdminOnlyMixin):
+    def filter(self, request):
+        from samverkan.forms import LoggFilterForm
+        from samverkan.logg import anvandare_att_valja
+
+        idag = timezone.localdate()
+        data = request.GET if request.GET else {
+            "fran": (idag - datetime.timedelta(days=30)).isoformat(),
+            "till": idag.isoformat(),
+        }  # fmt: skip
+        form = LoggFilterForm(data, anvandare_qs=anvandare_att_valja(request.user))
+        return form, form.is_valid()
+
+    def handelser(self, form):
+        from samverkan.logg import sok
+
+        d = {k: v for k, v in form.cleaned_data.items() if k != "handelse"}
+        return sok(self.request.user, handelse=form.cleaned_data["handelse"], **d)
+
+
+class LoggListView(LoggMixin, View):
+    template_name = "samverkan/logg_list.html"
+
+    def get(self, request):
+        from django.core.paginator import Paginator
+
+        from samverkan.logg import flaggor
+
+        form, giltig = self.filter(request)
+        query = request.GET.copy()
+        query.pop("sida", None)
+        context = {"form": form, "query": query.urlencode()}
+        if giltig:
+            d = form.cleaned_data
+            idag = timezone.localdate()
+            fran = d["fran"] or idag - datetime.timedelta(days=30)
+            context["flaggor"] = flaggor(request.user, fran=fran, till=d["till"] or idag)
+            context["sida"] = Paginator(self.handelser(form), 50).get_page(request.GET.get("sida"))
+        return render(request, self.template_name, context, status=200 if giltig else 400)
+
+
+class LoggExportView(LoggMixin, View):
+    """The filtered trail as CSV; exporting the trail is itself an event."""
+
+    def get(self, request):
+        import csv
+        import io
+
+        form, giltig = self.filter(request)
+        if not giltig:
+            return redirect(reverse("samverkan:logg-list"))
+        ut = io.StringIO()
+        ut.write("\ufeff")  # Excel reads UTF-8 only with a BOM
+        skrivare = csv.writer(ut, delimiter=";")
+        skrivare.writerow(
+            ["tidpunkt", "användare", "användar-id", "händelse", "objekttyp", "objekt-id",
+             "deltagare", "förbund", "ip"]
+        )  # fmt: skip
+        antal = 0
+        for h in self.handelser(form).iterator(chunk_size=2000):
+            skrivare.writerow(
+                [timezone.localtime(h.tidpunkt).isoformat(timespec="seconds"),
+                 h.actor.get_full_name() if h.actor else "", h.actor_id or "",
+                 h.get_action_display(), h.object_type, h.object_id, h.deltagare_uuid or "",
+                 h.forbund.namn if h.forbund else "", h.ip or ""]
+            )  # fmt: skip
+            antal += 1
+        audit.record(
+            action=audit.Action.EXPORT,
+            request=request,
+            object_type="samverkan.auditevent",
+            detail={
+                "handelser": antal,
+                **{
+                    k: str(v.pk if hasattr(v, "pk") else v)
+                    for k, v in form.cleaned_data.items()
+                    if v
+                },
+            },
+        )
+        response = HttpResponse(ut.getvalue(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="logg.csv"'
+        return response
