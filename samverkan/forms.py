@@ -137,3 +137,36 @@ class LoggFilterForm(forms.Form):
         if fran and till and till < fran:
             self.add_error("till", _("Slutdatumet kan inte vara före startdatumet."))
         return cleaned
+
+
+class LogggranskningForm(forms.Form):
+    forbund = forms.ModelChoiceField(label=_("Förbund"), queryset=None, empty_label=None)
+    granskad = forms.DateField(label=_("Granskningsdag"))
+    period_fran = forms.DateField(label=_("Loggen från och med"))
+    period_till = forms.DateField(label=_("Loggen till och med"))
+    urval = forms.CharField(
+        label=_("Urval"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Vilka händelser eller användare som granskades."),
+    )
+    fynd = forms.CharField(
+        label=_("Fynd"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Vad granskningen visade; skriv inga personuppgifter."),
+    )
+    atgarder = forms.CharField(
+        label=_("Åtgärder"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args, forbund_qs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["forbund"].queryset = forbund_qs
+        for namn in ("granskad", "period_fran", "period_till"):
+            self.fields[namn].widget = forms.DateInput(attrs={"type": "date"})
+
+    def clean(self):
+        cleaned = super().clean()
+        fran, till = cleaned.get("period_fran"), cleaned.get("period_till")
+        if fran and till and till < fran:
+            self.add_error("period_till", _("Slutdatumet kan inte vara före startdatumet."))
+        return cleaned

@@ -55,7 +55,7 @@ class Flagga:
 
 
 def flaggor(user, *, fran: datetime.date, till: datetime.date) -> list[Flagga]:
-    """Patterns worth a look in the period, in three queries plus one for the users."""
+    """Patterns worth a look in the period: four queries plus one for the users."""
     qs = sok(user, fran=fran, till=till).order_by()
     per_dag = qs.annotate(dag=TruncDate("tidpunkt", tzinfo=timezone.get_current_timezone()))
     grans = settings.SAMVERKAN_LOGG_LASNINGAR_PER_DAG
@@ -91,6 +91,18 @@ def flaggor(user, *, fran: datetime.date, till: datetime.date) -> list[Flagga]:
     )
     rubrik = _("Läste uppgifter om en person med skyddade personuppgifter")
     rader += [("skyddad_identitet", rubrik, r) for r in skyddad_last]
+
+    Samtycke = apps.get_model("deltagare", "Samtycke")
+    aterkallat = Samtycke.objects.filter(
+        inskrivning__deltagare__uuid=OuterRef("deltagare_uuid"), aterkallat__lt=OuterRef("dag")
+    )
+    efter_aterkallelse = (
+        per_dag.filter(Exists(aterkallat), action=Action.READ)
+        .values("actor_id", "dag")
+        .annotate(antal=Count("pk"))
+    )
+    rubrik = _("Läste uppgifter om en deltagare efter att samtycket återkallats")
+    rader += [("efter_aterkallelse", rubrik, r) for r in efter_aterkallelse]
 
     namn = User.objects.in_bulk({r["actor_id"] for _t, _r, r in rader} - {None})
     resultat = [

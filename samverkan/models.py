@@ -575,3 +575,43 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.tidpunkt:%Y-%m-%d %H:%M} {self.action} {self.object_type} {self.object_id}"
+
+
+class Logggranskning(models.Model):
+    """The office's record that it reviewed the audit trail (logguppföljning):
+    who, when, which period and sample, and what was found. Never edited."""
+
+    forbund = models.ForeignKey(
+        Forbund, on_delete=models.PROTECT, related_name="+", verbose_name=_("förbund")
+    )
+    granskad_av = models.ForeignKey(
+        "samverkan.User",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("granskad av"),
+    )
+    granskad = models.DateField(_("granskningsdag"))
+    period_fran = models.DateField(_("loggen från och med"))
+    period_till = models.DateField(_("loggen till och med"))
+    urval = models.TextField(
+        _("urval"), help_text=_("Vilka händelser eller användare som granskades.")
+    )
+    fynd = models.TextField(
+        _("fynd"), help_text=_("Vad granskningen visade; skriv inga personuppgifter.")
+    )
+    atgarder = models.TextField(_("åtgärder"), blank=True)
+    skapad = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("logggranskning")
+        verbose_name_plural = _("logggranskningar")
+        ordering = ["-granskad", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_till__gte=models.F("period_fran")),
+                name="logggranskning_period_i_ordning",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.forbund} {self.granskad:%Y-%m-%d}"

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from samverkan import audit
 from samverkan.models import Forbund, Inbjudan, Insats, Medlemskap, Organisation, Roll
-from samverkan.permissions import ar_admin_for
+from samverkan.permissions import ar_admin_for, roller
 
 
 @transaction.atomic
@@ -110,3 +110,19 @@ def inbjudan_skapa(*, actor, epost: str, organisation: Organisation, giltig_till
         request=request,
     )
     return inbjudan
+
+
+@transaction.atomic
+def logggranskning_registrera(*, actor, forbund: Forbund, data: dict, request=None):
+    """Record that the office reviewed the audit trail; the record is itself an event."""
+    from samverkan.models import Logggranskning
+
+    if forbund.pk not in roller(actor).admin_forbund:
+        raise PermissionDenied
+    granskning = Logggranskning(forbund=forbund, granskad_av=actor, **data)
+    granskning.full_clean()
+    granskning.save()
+    audit.record(
+        action=audit.Action.CREATE, actor=actor, obj=granskning, forbund=forbund, request=request
+    )
+    return granskning

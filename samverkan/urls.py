@@ -19,6 +19,11 @@ core_patterns = (
         path("inbjudningar/", views.InbjudanView.as_view(), name="inbjudan-list"),
         path("logg/", views.LoggListView.as_view(), name="logg-list"),
         path("logg.csv", views.LoggExportView.as_view(), name="logg-export"),
+        path(
+            "logg/granskningar/",
+            views.LogggranskningView.as_view(),
+            name="logggranskning-list",
+        ),
         path("tillganglighet/", views.TillganglighetView.as_view(), name="tillganglighet"),
     ],
     "samverkan",

@@ -369,3 +369,54 @@ class LoggExportView(LoggMixin, View):
         response = HttpResponse(ut.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="logg.csv"'
         return response
+
+
+class LogggranskningView(AdminOnlyMixin, View):
+    """The periodic review of the trail: earlier reviews and a form for a new one."""
+
+    template_name = "samverkan/logggranskning_list.html"
+
+    def forbund_qs(self):
+        return Forbund.objects.filter(pk__in=roller(self.request.user).admin_forbund).order_by(
+            "namn"
+        )
+
+    def render_page(self, form, status=200):
+        from samverkan.models import Logggranskning
+
+        granskningar = (
+            Logggranskning.objects.filter(forbund_id__in=self.admin_forbund_ids())
+            .select_related("forbund", "granskad_av")
+            .order_by("-granskad", "-pk")
+        )
+        return render(
+            self.request,
+            self.template_name,
+            {"form": form, "granskningar": granskningar},
+            status=status,
+        )
+
+    def get(self, request):
+        from samverkan.forms import LogggranskningForm
+
+        idag = timezone.localdate()
+        form = LogggranskningForm(
+            forbund_qs=self.forbund_qs(),
+            initial={"granskad": idag, "period_fran": idag - datetime.timedelta(days=30),
+                     "period_till": idag},
+        )  # fmt: skip
+        return self.render_page(form if self.forbund_qs().exists() else None)
+
+    def post(self, request):
+        from samverkan.forms import LogggranskningForm
+
+        form = LogggranskningForm(request.POST, forbund_qs=self.forbund_qs())
+        if not form.is_valid():
+            return self.render_page(form, status=400)
+        data = dict(form.cleaned_data)
+        forbund = data.pop("forbund")
+        services.logggranskning_registrera(
+            actor=request.user, forbund=forbund, data=data, request=request
+        )
+        messages.success(request, _("Granskningen är registrerad."))
+        return redirect("samverkan:logggranskning-list")

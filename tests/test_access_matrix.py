@@ -30,6 +30,7 @@ MATRIX = {
     # Logguppföljning: the office reads its own förbund's trail only (queryset-scoped).
     "samverkan:logg-list": (None, [LOGIN, 403, 403, 200, 403, 200, 200]),
     "samverkan:logg-export": (None, [LOGIN, 403, 403, 200, 403, 200, 200]),
+    "samverkan:logggranskning-list": (None, [LOGIN, 403, 403, 200, 403, 200, 200]),
     "samverkan:tillganglighet": (None, [200, 200, 200, 200, 200, 200, 200]),
     "healthz": (None, [200, 200, 200, 200, 200, 200, 200]),
     "set_language": (None, [302, 302, 302, 302, 302, 302, 302]),

@@ -129,3 +129,58 @@ def test_only_the_office_reads_the_trail(client, request, role):
     client.force_login(request.getfixturevalue(role))
     assert client.get(URL).status_code == 403
     assert client.get("/logg.csv").status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_review_is_recorded_and_audited(client, forbundsadmin, forbund):
+    from samverkan.models import Logggranskning
+
+    client.force_login(forbundsadmin)
+    url = "/logg/granskningar/"
+    assert client.get(url).status_code == 200
+    data = {
+        "forbund": forbund.pk,
+        "granskad": "2026-11-30",
+        "period_fran": "2026-10-01",
+        "period_till": "2026-10-31",
+        "urval": "Alla läsningar av två slumpvis valda användare.",
+        "fynd": "Inget avvikande.",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302
+    granskning = Logggranskning.objects.get()
+    assert granskning.granskad_av == forbundsadmin and granskning.fynd == "Inget avvikande."
+    event = AuditEvent.objects.get(action=Action.CREATE, object_type="samverkan.logggranskning")
+    assert event.actor == forbundsadmin
+    assert "Inget avvikande." in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_bad_review_keeps_the_input_and_saves_nothing(client, forbundsadmin, forbund):
+    from samverkan.models import Logggranskning
+
+    client.force_login(forbundsadmin)
+    response = client.post(
+        "/logg/granskningar/",
+        {"forbund": forbund.pk, "granskad": "i går", "period_fran": "2026-10-31",
+         "period_till": "2026-10-01", "urval": "Ett urval", "fynd": ""},
+    )  # fmt: skip
+    assert response.status_code == 400
+    errors = response.context["form"].errors
+    assert set(errors) == {"granskad", "period_till", "fynd"}
+    assert "Ett urval" in response.content.decode()
+    assert not Logggranskning.objects.exists()
+
+
+@pytest.mark.django_db
+def test_another_forbund_cannot_record_a_review_for_this_one(client, annat_forbund_admin, forbund):
+    from samverkan.models import Logggranskning
+
+    client.force_login(annat_forbund_admin)
+    response = client.post(
+        "/logg/granskningar/",
+        {"forbund": forbund.pk, "granskad": "2026-11-30", "period_fran": "2026-10-01",
+         "period_till": "2026-10-31", "urval": "x", "fynd": "y"},
+    )  # fmt: skip
+    assert response.status_code == 400 and "forbund" in response.context["form"].errors
+    assert not Logggranskning.objects.exists()
