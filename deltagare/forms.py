@@ -453,3 +453,13 @@ class RegisterutdragForm(forms.Form):
         if self.enda_forbund is not None:
             cleaned["forbund"] = self.enda_forbund
         return cleaned
+
+
+class GallringsstoppForm(forms.Form):
+    stopp = forms.BooleanField(label=_("Uppgifterna får inte gallras"), required=False)
+    skal = forms.CharField(
+        label=_("Skäl"),
+        max_length=300,
+        required=False,
+        help_text=_("Till exempel en pågående tvist eller en begäran från en myndighet."),
+    )

@@ -27,7 +27,8 @@ class DeltagareQuerySet(models.QuerySet):
         return self.filter(
             pk__in=Inskrivning.objects.filter(insats__in=_staff_insatser(user)).values(
                 "deltagare_id"
-            )
+            ),
+            gallrad__isnull=True,  # the statistical remainder is no one's case
         )
 
 
@@ -35,7 +36,7 @@ class InskrivningQuerySet(models.QuerySet):
     def for_user(self, user):
         if not _allowed(user):
             return self.none()
-        return self.filter(insats__in=_staff_insatser(user))
+        return self.filter(insats__in=_staff_insatser(user), deltagare__gallrad__isnull=True)
 
     def pagaende(self):
         return self.exclude(steg="avslut")
@@ -47,7 +48,10 @@ class ViaInskrivningQuerySet(models.QuerySet):
     def for_user(self, user):
         if not _allowed(user):
             return self.none()
-        return self.filter(inskrivning__insats__in=_staff_insatser(user))
+        return self.filter(
+            inskrivning__insats__in=_staff_insatser(user),
+            inskrivning__deltagare__gallrad__isnull=True,
+        )
 
 
 class GruppaktivitetQuerySet(models.QuerySet):

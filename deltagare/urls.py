@@ -61,4 +61,9 @@ urlpatterns = [
         "<uuid:uuid>/overlamning/pdf/", views.OverlamningPdfView.as_view(), name="overlamning-pdf"
     ),
     path("<uuid:uuid>/uppfoljning/", views.UppfoljningView.as_view(), name="uppfoljning"),
+    path(
+        "<uuid:uuid>/gallringsstopp/",
+        views.GallringsstoppView.as_view(),
+        name="gallringsstopp",
+    ),
 ]

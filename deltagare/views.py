@@ -431,6 +431,30 @@ class SamtyckeAterkallaView(SamtyckeMixin, View):
         return redirect("deltagare:inskrivning-detail", uuid=samtycke.inskrivning.uuid)
 
 
+class GallringsstoppView(InskrivningMixin, View):
+    """Set or lift the legal hold that stops gallring of the person's data."""
+
+    def post(self, request, uuid):
+        from deltagare.gallring import deltagare_gallringsstopp
+
+        form = forms.GallringsstoppForm(request.POST)
+        if form.is_valid():
+            try:
+                deltagare_gallringsstopp(
+                    actor=request.user,
+                    deltagare=self.inskrivning.deltagare,
+                    request=request,
+                    **form.cleaned_data,
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("Gallringsstoppet är sparat."))
+        else:
+            messages.error(request, _("Skälet får vara högst 300 tecken."))
+        return redirect("deltagare:inskrivning-detail", uuid=self.inskrivning.uuid)
+
+
 class SamtyckeBlankettView(SamtyckeMixin, View):
     """The signed form, only through this checked view, as an attachment."""
 

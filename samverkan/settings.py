@@ -329,6 +329,10 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
+# celery -A samverkan beat: periodic jobs, also management commands for cron.
+CELERY_BEAT_SCHEDULE = {
+    "gallring": {"task": "deltagare.tasks.gallra", "schedule": 24 * 60 * 60},
+}
 
 # Logs carry ids, never personal data.
 LOGGING = {

@@ -63,6 +63,7 @@ MATRIX = {
     "deltagare:avsluta": ("fall", [LOGIN, 200, 404, 404, 404, 404, 404]),
     "deltagare:overlamning-pdf": ("fall", [LOGIN, 302, 404, 404, 404, 404, 404]),
     "deltagare:uppfoljning": ("fall", [LOGIN, 200, 404, 404, 404, 404, 404]),
+    "deltagare:gallringsstopp": ("fall", [LOGIN, 405, 404, 404, 404, 404, 404]),
     # Remisser: the referrer's own, and the team's inbox; 404 for everyone else.
     "remisser:remiss-list": (None, [LOGIN, 200, 200, 403, 403, 403, 403]),
     "remisser:remiss-create": (None, [LOGIN, 403, 200, 403, 403, 403, 403]),

@@ -45,6 +45,10 @@ class Deltagare(models.Model):
     telefon = models.CharField(_("telefon"), max_length=30, blank=True)
     epost = models.EmailField(_("e-post"), blank=True)
     skyddade_personuppgifter = models.BooleanField(_("skyddade personuppgifter"), default=False)
+    # Gallring: a legal hold stops it; `gallrad` marks the anonymous statistical remainder.
+    gallringsstopp = models.BooleanField(_("gallringsstopp"), default=False)
+    gallringsstopp_skal = models.CharField(_("skäl för gallringsstopp"), max_length=300, blank=True)
+    gallrad = models.DateTimeField(_("gallrad"), null=True, blank=True)
     skapad = models.DateTimeField(_("skapad"), auto_now_add=True)
     skapad_av = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
@@ -79,11 +83,18 @@ class Deltagare(models.Model):
             models.CheckConstraint(
                 condition=models.Q(anonym=True)
                 | ~models.Q(personnummer="")
-                | models.Q(fodelsedatum__isnull=False),
+                | models.Q(fodelsedatum__isnull=False)
+                | models.Q(gallrad__isnull=False),
                 name="deltagare_personnummer_eller_fodelsedatum",
             ),
         ]
         indexes = [models.Index(fields=["forbund", "efternamn", "fornamn"], name="deltagare_namn")]
+        constraints += [
+            models.CheckConstraint(
+                condition=models.Q(gallringsstopp=False) | ~models.Q(gallringsstopp_skal=""),
+                name="deltagare_gallringsstopp_har_skal",
+            ),
+        ]
 
     def __str__(self):
         if self.anonym:
