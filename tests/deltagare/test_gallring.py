@@ -206,3 +206,16 @@ def test_others_cannot_set_a_legal_hold(client, inskriven, forbundsadmin):
     assert response.status_code == 404
     inskriven.deltagare.refresh_from_db()
     assert not inskriven.deltagare.gallringsstopp
+
+
+@pytest.mark.django_db
+def test_the_nightly_task_runs_every_forbund(historik, settings):
+    from deltagare.tasks import gallra
+    from samverkan.celery import app
+
+    assert settings.CELERY_BEAT_SCHEDULE["gallring"]["task"] == gallra.name
+    assert gallra.name in app.tasks
+    resultat = gallra.delay().get()
+    assert (
+        resultat[historik.pk] == Gallringskorning.objects.get(forbund=historik).antal_deltagare > 0
+    )
