@@ -350,6 +350,9 @@ LOGGING = {
 }
 
 ADMINS = [("Drift", a) for a in env.list("ADMIN_EMAILS", default=[])]
+# Error reports show the stack, never form data, query strings or variables.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "samverkan.felrapport.UtanPersonuppgifter"
+DEFAULT_EXCEPTION_REPORTER = "samverkan.felrapport.Felrapport"
 
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")
 CSRF_FAILURE_VIEW = "samverkan.views.csrf_failure"
