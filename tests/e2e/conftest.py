@@ -212,6 +212,38 @@ def axe_check():
         assert results.violations_count == 0, (
             f"axe found WCAG violations on {page.url}:\n{results.generate_report()}"
         )
+        _reflow(page)
 
     check.pages = checked
     return check
+
+
+# Reflow (WCAG 1.4.10): at 320 CSS px, which is 1280 px at 400 % zoom, the page needs
+# no sideways scrolling; wide tables may scroll inside their own focusable box.
+REFLOW_JS = """() => {
+  const sidled = [];
+  for (const el of document.querySelectorAll('body *')) {
+    if (el.closest('.table-responsive')) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && r.right > window.innerWidth + 1) {
+      const klass = typeof el.className === 'string' ? el.className.split(' ')[0] : '';
+      const namn = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '');
+      sidled.push(namn + (klass ? '.' + klass : ''));
+    }
+  }
+  return {bredd: document.documentElement.scrollWidth, fonster: window.innerWidth,
+          sidled: sidled.slice(0, 8)};
+}"""
+
+
+def _reflow(page):
+    storlek = page.viewport_size
+    try:
+        for bredd in (320, 640):  # 400 % and 200 % zoom of a 1280 px window
+            page.set_viewport_size({"width": bredd, "height": 800})
+            r = page.evaluate(REFLOW_JS)
+            assert r["bredd"] <= r["fonster"] + 1 and not r["sidled"], (
+                f"{page.url} scrolls sideways at {bredd} px: {r}"
+            )
+    finally:
+        page.set_viewport_size(storlek)
