@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
@@ -86,6 +87,9 @@ class NoStoreMiddleware:
         if (user is not None and user.is_authenticated) or request.path.startswith("/konto/"):
             response["Cache-Control"] = "no-store"
             response["Pragma"] = "no-cache"
+        if request.method == "POST" and request.path == reverse("account_logout"):
+            # Nothing of the session may stay in the browser of a shared computer.
+            response["Clear-Site-Data"] = '"cache", "storage"'
         return response
 
 

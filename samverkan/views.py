@@ -276,6 +276,13 @@ def page_not_found(request, exception=None):
 
 
 def permission_denied(request, exception=None):
+    # A refused page is worth a look in the log review, like a refused object.
+    audit.record(
+        action=audit.Action.ACCESS_DENIED,
+        request=request,
+        object_type="sida",
+        object_id=request.path[:64],
+    )
     return render(request, "403.html", status=403)
 
 

@@ -116,6 +116,7 @@ def live_app():
             CELERY_BROKER_URL="",
             PYTHONUNBUFFERED="1",
             EMAIL_URL="consolemail://",
+            SAMVERKAN_DEMO="True",  # production settings, but a demo server
         )
         manage = [sys.executable, "manage.py"]
         subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)

@@ -16,14 +16,15 @@ from samverkan.models import User
 PERSONNUMMER = "19900101-1239"
 
 
-@pytest.mark.parametrize("losenord", ["kort-ord1", "password12345", "123456789012345"])
+@pytest.mark.parametrize("losenord", ["kort-ord1", "password12345", "1234567890123"])
 def test_weak_passwords_are_refused(losenord, db):
     with pytest.raises(ValidationError):
         validate_password(losenord, User(email="person@a.example"))
 
 
-def test_a_long_uncommon_password_is_accepted(db):
+def test_a_long_uncommon_password_is_accepted_without_composition_rules(db):
     validate_password("Vinter-Lingon-Spår-2026", User(email="person@a.example"))
+    validate_password("849302175648", User(email="person@a.example"))  # digits only: fine
 
 
 def _callbacks(resolver, prefix=""):
@@ -104,3 +105,45 @@ def test_nothing_logged_carries_a_personnummer(client, samordnare, insats, caplo
     client.get("/deltagare/lista/", {"sok": "okand-token"})
     loggat = "\n".join(r.getMessage() for r in caplog.records)
     assert PERSONNUMMER not in loggat and PERSONNUMMER.replace("-", "") not in loggat
+
+
+def test_demo_data_are_refused_in_production(tmp_path):
+    import os
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTEST_VERSION"}
+    env.update(SECRET_KEY="x" * 60, DEBUG="False", SAMVERKAN_ENV_FILE="", SAMVERKAN_DEMO="False")
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path}/prod.sqlite3"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "demo"],
+        cwd=settings_root(), env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode != 0 and "publicerat lösenord" in result.stderr
+
+
+def settings_root():
+    from django.conf import settings
+
+    return settings.BASE_DIR
+
+
+@pytest.mark.django_db
+def test_a_refused_page_is_audited(client, samordnare):
+    from samverkan.models import AuditEvent
+
+    client.force_login(samordnare)
+    assert client.get("/logg/").status_code == 403
+    event = AuditEvent.objects.get(action=AuditEvent.Action.ACCESS_DENIED)
+    assert event.actor == samordnare and event.object_id == "/logg/"
+
+
+@pytest.mark.django_db
+def test_logout_clears_the_browser_and_cookies_are_locked_down(client, handlaggare, settings):
+    client.force_login(handlaggare)
+    response = client.post("/konto/logout/")
+    assert response["Clear-Site-Data"] == '"cache", "storage"'
+    assert settings.CSRF_COOKIE_HTTPONLY and settings.LANGUAGE_COOKIE_HTTPONLY
+    assert settings.LANGUAGE_COOKIE_SAMESITE == "Lax"
+    assert settings.ACCOUNT_REAUTHENTICATION_REQUIRED
+    csp = client.get("/tillganglighet/")["Content-Security-Policy"]
+    assert "base-uri 'none'" in csp

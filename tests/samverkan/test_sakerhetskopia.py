@@ -43,6 +43,7 @@ print(json.dumps({
 def _kor(env, *args, kod=None):
     full = {k: v for k, v in os.environ.items() if k != "PYTEST_VERSION"}
     full.update(SECRET_KEY="x" * 60, DEBUG="False", SAMVERKAN_ENV_FILE="", **env)
+    full["SAMVERKAN_DEMO"] = "True"  # production settings with demo data, as a demo server
     cmd = [sys.executable, "-c", kod] if kod else [sys.executable, "manage.py", *args]
     result = subprocess.run(cmd, cwd=ROOT, env=full, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, (args, result.stdout[-1500:], result.stderr[-3000:])

@@ -6,8 +6,9 @@ here is invented.
 
 import datetime
 
+from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from samverkan.models import Forbund, Insats, Medlemskap, Organisation, Roll, User
@@ -87,6 +88,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, if_empty=False, utan_historik=False, **options):
+        if not (settings.DEBUG or settings.TESTING or settings.SAMVERKAN_DEMO):
+            raise CommandError(
+                "Demodata har konton med ett publicerat lösenord och läggs aldrig in i "
+                "produktion. Sätt DEBUG=True (utveckling) eller SAMVERKAN_DEMO=True (en "
+                "demoserver)."
+            )
         if if_empty and Forbund.objects.exists():
             self.stdout.write("Databasen har redan data; demodata läggs inte in.")
         else:
