@@ -85,7 +85,8 @@ WSGI_APPLICATION = "samverkan.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        # Templates that only tests render live beside them, not in production.
+        "DIRS": [BASE_DIR / "templates", *([BASE_DIR / "tests" / "templates"] if TESTING else [])],
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.debug",
