@@ -57,8 +57,25 @@ class SamverkanUserChangeForm(UserChangeForm):
         fields = "__all__"
 
 
+@admin.action(description=_("Logga ut från alla sessioner"))
+def logga_ut_overallt(modeladmin, request, queryset):
+    """End every session of the chosen users at once (a lost phone, a suspicion)."""
+    from django.utils.crypto import get_random_string
+
+    with transaction.atomic():
+        for user in queryset:
+            User.objects.filter(pk=user.pk).update(session_nyckel=get_random_string(32))
+            audit.record(
+                action=audit.Action.SESSION_EXPIRED,
+                request=request,
+                obj=user,
+                detail={"via": "admin", "alla_sessioner": True},
+            )
+
+
 @admin.register(User)
 class UserAdmin(AuditedAdmin, BaseUserAdmin):
+    actions = [logga_ut_overallt]
     form = SamverkanUserChangeForm
     add_form = SamverkanUserCreationForm
     ordering = ["email"]

@@ -29,6 +29,8 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY måste sättas när DEBUG är av.")
 elif SECRET_KEY.startswith("replace-with") and not DEBUG:
     raise ImproperlyConfigured("SECRET_KEY är exempelvärdet från .env.example; byt ut det.")
+# Rotation: the new key in SECRET_KEY, the old ones here until sessions have turned over.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -44,6 +46,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
     "axes",
@@ -174,6 +177,8 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
+# Sessions are listed from their login (/konto/sessions/); no write on every request.
+USERSESSIONS_TRACK_ACTIVITY = False
 # Changing e-mail addresses, passwords or MFA asks for the password again.
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
@@ -247,6 +252,11 @@ SESSION_COOKIE_SAMESITE = "Lax"
 
 # Security headers; the production values come from .env.example.
 HTTPS = env.bool("HTTPS", default=False)
+if HTTPS:
+    # __Host-: the browser keeps them only from this host, over TLS, for the whole site.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+    LANGUAGE_COOKIE_NAME = "__Host-sprak"
 SECURE_SSL_REDIRECT = HTTPS
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS

@@ -181,3 +181,47 @@ def test_admin_login_goes_through_allauth(client, db):
 def test_signed_in_and_login_pages_are_never_cached(client, handlaggare, path):
     client.force_login(handlaggare)
     assert client.get(path)["Cache-Control"] == "no-store"
+
+
+@pytest.mark.django_db
+def test_users_see_their_sessions_and_end_the_others(handlaggare):
+    from django.test import Client
+
+    from samverkan.management.commands.demo import DEMO_PASSWORD
+
+    handlaggare.set_password(DEMO_PASSWORD)
+    handlaggare.save()
+    hemma, jobbet = Client(), Client()
+    for c in (hemma, jobbet):
+        assert (
+            c.post(
+                "/konto/login/", {"login": handlaggare.email, "password": DEMO_PASSWORD}
+            ).status_code
+            == 302
+        )
+    page = jobbet.get("/konto/sessions/")
+    assert page.status_code == 200 and page.context["session_count"] == 2
+    assert "Den här inloggningen" in page.content.decode()
+    assert jobbet.post("/konto/sessions/").status_code == 302
+    assert hemma.get("/").status_code == 302  # signed out: to the login page
+    assert jobbet.get("/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_admin_ends_every_session_of_a_user(client, superuser, handlaggare):
+    from samverkan.models import AuditEvent
+
+    other = Client()
+    other.force_login(handlaggare)
+    assert other.get("/").status_code == 200
+    client.force_login(superuser)
+    response = client.post(
+        "/admin/samverkan/user/",
+        {"action": "logga_ut_overallt", "_selected_action": [handlaggare.pk]},
+    )
+    assert response.status_code == 302
+    assert other.get("/").status_code == 302
+    event = AuditEvent.objects.get(
+        action=AuditEvent.Action.SESSION_EXPIRED, object_type="samverkan.user"
+    )
+    assert event.actor == superuser and event.detail["via"] == "admin"

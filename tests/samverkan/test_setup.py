@@ -119,3 +119,16 @@ def test_celery_runs_tasks_in_process_without_a_broker():
         return 2 * x
 
     assert double.delay(21).get(timeout=5) == 42
+
+
+def test_production_cookies_carry_the_host_prefix_and_keys_can_rotate():
+    env = _env_example()
+    env.update(SECRET_KEY=secrets.token_urlsafe(60), SECRET_KEY_FALLBACKS="gammal-nyckel-1")
+    code = (
+        "from django.conf import settings; "
+        "print(settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME, "
+        "settings.LANGUAGE_COOKIE_NAME, settings.SECRET_KEY_FALLBACKS)"
+    )
+    result = _manage(env, "shell", "-c", code)
+    assert result.returncode == 0, result.stderr
+    assert "__Host-sessionid __Host-csrftoken __Host-sprak ['gammal-nyckel-1']" in result.stdout
