@@ -55,4 +55,10 @@ def test_samordnare_logs_in_sets_up_totp_and_reaches_the_start_page(page, axe_ch
     page.get_by_role("link", name="Samverkansteamet").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Samverkansteamet"
     axe_check(page)
-    assert len(axe_check.pages) == 7
+
+    # Where the account is signed in: this browser, marked as such.
+    page.get_by_role("link", name="Inloggningar").click()
+    page.wait_for_url(re.compile(r"/konto/sessions/"))
+    assert page.get_by_role("cell", name="Den här inloggningen").is_visible()
+    axe_check(page)
+    assert len(axe_check.pages) == 8
