@@ -346,6 +346,11 @@ CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A task whose worker died goes back to the queue after this long (Redis); longer than
+# any render, far shorter than Redis's default hour, so a report is never stuck.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=15 * 60)
+}
 CELERY_TIMEZONE = TIME_ZONE
 # celery -A samverkan beat: periodic jobs, also management commands for cron.
 CELERY_BEAT_SCHEDULE = {
