@@ -292,7 +292,9 @@ class PlanStegForm(forms.Form):
     )
 
 
-PlanStegFormSet = forms.formset_factory(PlanStegForm, extra=2, can_delete=True, max_num=30)
+PlanStegFormSet = forms.formset_factory(
+    PlanStegForm, extra=2, can_delete=True, max_num=30, validate_max=True
+)
 
 
 class AktivitetForm(forms.ModelForm):

@@ -6,10 +6,18 @@ request carries something about a person. The stack trace (files, lines,
 functions) is what operations need.
 """
 
+import re
+
 from django.views.debug import ExceptionReporter, SafeExceptionReporterFilter
 
 
 class UtanPersonuppgifter(SafeExceptionReporterFilter):
+    # Connection URLs carry passwords (database, Redis, mail) under names Django misses.
+    hidden_settings = re.compile(
+        "API|TOKEN|KEY|SECRET|PASS|SIGNATURE|HTTP_COOKIE|URL|DATABASES|CACHES|BROKER|EMAIL",
+        flags=re.IGNORECASE,
+    )
+
     def is_active(self, request):
         return True  # in DEBUG too: developers test with realistic data
 

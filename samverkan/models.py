@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.core.exceptions import ValidationError
@@ -104,9 +105,18 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.fornamn or self.email
 
     def get_session_auth_hash(self):
+        return self._session_hash(settings.SECRET_KEY)
+
+    def get_session_auth_fallback_hash(self):
+        # SECRET_KEY_FALLBACKS: rotating the key does not sign everyone out.
+        for secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._session_hash(secret)
+
+    def _session_hash(self, secret):
         return salted_hmac(
             "samverkan.User.session",
             f"{self.password}:{self.session_nyckel}",
+            secret=secret,
             algorithm="sha256",
         ).hexdigest()
 

@@ -29,7 +29,8 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY måste sättas när DEBUG är av.")
 elif SECRET_KEY.startswith("replace-with") and not DEBUG:
     raise ImproperlyConfigured("SECRET_KEY är exempelvärdet från .env.example; byt ut det.")
-# Rotation: the new key in SECRET_KEY, the old ones here until sessions have turned over.
+# Rotation: the new key in SECRET_KEY, the old ones here; sessions signed with an old
+# key stay valid (User.get_session_auth_fallback_hash) until they expire.
 SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
@@ -240,6 +241,8 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "konto/sparrad.html"
 AXES_VERBOSE = False
 AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+# allauth's rate limits must see the client too, not the proxy (else one limit for all).
+ALLAUTH_TRUSTED_PROXY_COUNT = AXES_IPWARE_PROXY_COUNT
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 # Sessions: 30 minutes idle, 12 hours in all (SessionLifetimeMiddleware).
@@ -355,6 +358,8 @@ CELERY_TIMEZONE = TIME_ZONE
 # celery -A samverkan beat: periodic jobs, also management commands for cron.
 CELERY_BEAT_SCHEDULE = {
     "gallring": {"task": "deltagare.tasks.gallra", "schedule": 24 * 60 * 60},
+    # Expired sessions go: they may hold a search text (a personnummer) until then.
+    "sessioner": {"task": "samverkan.tasks.rensa_sessioner", "schedule": 24 * 60 * 60},
 }
 
 # Logs carry ids, never personal data.

@@ -53,3 +53,14 @@ def test_samtycke_survives_any_input(client, samordnare, aktualiserad, data):
     assert response.status_code in (200, 302)
     if response.status_code == 200:
         assert Samtycke.objects.count() == before
+
+
+def test_a_plan_holds_at_most_thirty_steps():
+    from deltagare.forms import PlanStegFormSet
+
+    data = {"form-TOTAL_FORMS": "31", "form-INITIAL_FORMS": "0"}
+    for n in range(31):
+        data |= {f"form-{n}-beskrivning": f"Steg {n}", f"form-{n}-ansvarig": "Deltagaren",
+                 f"form-{n}-status": "planerat"}  # fmt: skip
+    formset = PlanStegFormSet(data)
+    assert not formset.is_valid() and formset.non_form_errors()

@@ -147,3 +147,46 @@ def test_logout_clears_the_browser_and_cookies_are_locked_down(client, handlagga
     assert settings.ACCOUNT_REAUTHENTICATION_REQUIRED
     csp = client.get("/tillganglighet/")["Content-Security-Policy"]
     assert "base-uri 'none'" in csp
+
+
+@pytest.mark.django_db
+def test_rotating_the_secret_key_keeps_sessions_with_the_old_one_listed(handlaggare, settings):
+    settings.SECRET_KEY = "gammal-nyckel-" + "x" * 40
+    client = Client()
+    client.force_login(handlaggare)
+    settings.SECRET_KEY = "ny-nyckel-" + "y" * 40
+    assert client.get("/").status_code == 302  # without the old key: signed out
+    client.force_login(handlaggare)
+    settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = "tredje-" + "z" * 40, [settings.SECRET_KEY]
+    assert client.get("/").status_code == 200
+
+
+def test_error_reports_hide_connection_passwords(settings):
+    settings.CELERY_BROKER_URL = "redis://:hemligt-losen@127.0.0.1:6379/0"
+    settings.CACHES = {"default": {"BACKEND": "x", "LOCATION": "redis://:hemligt-losen@h/1"}}
+    request = RequestFactory().get("/")
+    try:
+        raise ValueError("fel")
+    except ValueError:
+        text = Felrapport(request, *sys.exc_info()).get_traceback_text()
+    assert "hemligt-losen" not in text
+
+
+@pytest.mark.django_db
+def test_expired_sessions_are_cleared_by_the_nightly_task(settings):
+    import datetime
+
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    from samverkan.tasks import rensa_sessioner
+
+    Session.objects.create(
+        session_key="gammal", session_data="", expire_date=timezone.now() - datetime.timedelta(1)
+    )
+    Session.objects.create(
+        session_key="aktiv", session_data="", expire_date=timezone.now() + datetime.timedelta(1)
+    )
+    rensa_sessioner.delay()
+    assert list(Session.objects.values_list("session_key", flat=True)) == ["aktiv"]
+    assert settings.CELERY_BEAT_SCHEDULE["sessioner"]["task"] == rensa_sessioner.name
