@@ -1,31 +1,39 @@
-"""Time the statistics page and the board PDF against a database filled by generera.py.
+"""Time the coordinator's pages, the remiss, the statistics page and the board PDF.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/samverkan_bench \\
         uv run python bench/tider.py
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/samverkan_bench \\
         uv run python bench/tider.py --forbund-nr 2 --ar 2025 --upprepningar 20 --pdf-upprepningar 5
 
-As the administratör of Benchförbundet <nr> (admin-<nr>@bench.example, who has TOTP),
-times GET /rapporter/statistik/ for the year `--ar` (default last year) and the last
-complete quarter, then the board PDF for the same periods: `skapa_pdf` in process and
-`manage.py rapport` as a subprocess (wall time, peak RSS). Each in-process scenario has
-one warm-up run that is not counted. All runs share one transaction that is rolled back,
-so the sessions and audit rows the requests write are not kept. Prints a table and writes
-bench/results/tider-<antal>.json, <antal> being the inskrivningar in the database.
+Against a database filled by generera.py. As a samordnare of the individual insats with
+the most enrolments (`--insats` for another; personal-<nr>-<insats>-0@bench.example, who
+gets TOTP here): the start page /deltagare/, the participant list filtered on a step
+(`--steg`) and its page 2, and the page of the samordnare's active enrolment with the
+most activities. As a handläggare of the same förbund: a remiss created and sent through
+the views (the two POSTs with a consent PDF, timed as one). Each of these has one warm-up
+run and `--sid-upprepningar` timed runs. Then the throughput ratio: `--genomstromning`
+sequential requests of the filtered list against as many of bench/tom/ (bench/urls.py, a
+bare login-required view behind the same middleware).
+
+As the administratör of Benchförbundet <nr> (admin-<nr>@bench.example, who has TOTP):
+GET /rapporter/statistik/ for the year `--ar` (default last year) and the last complete
+quarter, then the board PDF for the same periods: `skapa_pdf` in process and
+`manage.py rapport` as a subprocess (wall time, peak RSS).
+
+All in-process runs share one transaction that is rolled back, so the sessions, audit
+rows, TOTP and remisser they write are not kept; uploaded files go to a temporary
+directory. Prints a table and writes bench/results/tider-<antal>.json, <antal> being the
+inskrivningar in the database.
 """
 
 import argparse
 import datetime
 import json
 import os
-import re
-import resource
 import secrets
-import statistics
-import subprocess
+import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,69 +42,128 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samverkan.settings")
 os.environ.setdefault("SAMVERKAN_ENV_FILE", "")
 os.environ.setdefault("DEBUG", "False")  # as in production
 os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
+# The consent files of the remisser: never into the real private media.
+MEDIA = tempfile.mkdtemp(prefix="samverkan-bench-")
+os.environ["PRIVATE_MEDIA_ROOT"] = MEDIA
 
-BENCH_DOMAN = "bench.example"
+from bench.matning import (  # noqa: E402
+    BENCH_DOMAN,
+    SAMTYCKE_PDF,
+    hamta,
+    lediga_personnummer,
+    mat,
+    mat_kommando,
+    maxrss_mb,
+    migrera_i_transaktionen,
+    per_sekund,
+    tabell,
+    valj_roller,
+)
+
+REMISS = {
+    "fornamn": "Bench",
+    "efternamn": "Remissdotter",
+    "kon": "kvinna",
+    "anledning": "Behöver samordnat stöd.",
+    "egna_mal": "Jobba deltid.",
+    "aktuell_af": "on",
+    "aktuell_socialtjanst": "on",
+    "skriven_tillsammans": "on",
+}
 
 
 class Rollback(Exception):
     """Raised to leave the benchmark's transaction without committing."""
 
 
-def p95(varden):
-    s = sorted(varden)
-    k = (len(s) - 1) * 0.95
-    lo = int(k)
-    hi = min(lo + 1, len(s) - 1)
-    return s[lo] + (s[hi] - s[lo]) * (k - lo)
+def posta(client, url, data):
+    from django.conf import settings
+
+    svar = client.post(url, data, secure=settings.SECURE_SSL_REDIRECT)
+    if svar.status_code != 302:
+        fel = svar.context["form"].errors if svar.context and "form" in svar.context else ""
+        sys.exit(f"POST {url} svarade {svar.status_code}, väntat 302. {fel}")
+    return svar["Location"]
 
 
-def maxrss_mb(who=resource.RUSAGE_SELF):
-    return resource.getrusage(who).ru_maxrss / 1024  # kB on Linux
+def samordnarsidor(args, insats, personal, inskrivning, handlaggare):
+    """The coordinator's pages, the remiss and the throughput ratio (inside the transaction)."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
 
+    TOTP.activate(personal, generate_totp_secret())  # MfaRequiredMiddleware asks for it
+    client = Client()
+    client.force_login(personal)
+    lista = {"steg": args.steg}
+    sidor = [
+        ("Startsidan /deltagare/", "/deltagare/", None),
+        (f"Listan ?steg={args.steg}", "/deltagare/lista/", lista),
+        (f"Listan ?steg={args.steg} sida 2", "/deltagare/lista/", {**lista, "page": 2}),
+        ("Deltagarsidan /deltagare/<uuid>/", f"/deltagare/{inskrivning.uuid}/", None),
+    ]
+    scenarier = []
+    for namn, url, data in sidor:
+        r = mat(lambda url=url, data=data: hamta(client, url, data), args.sid_upprepningar)
+        scenarier.append({"scenario": namn, **r})
+        print(f"  klar: {namn}", flush=True)
 
-def mat(funktion, upprepningar):
-    """Run once to warm up, then `upprepningar` times: ms and SQL queries of each run."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+    referent = Client()
+    referent.force_login(handlaggare)
+    nummer = iter(lediga_personnummer(args.sid_upprepningar + 1))
 
-    funktion()
-    tider, fragor = [], []
-    for _ in range(upprepningar):
-        with CaptureQueriesContext(connection) as ctx:
-            t0 = time.perf_counter()
-            funktion()
-            tider.append((time.perf_counter() - t0) * 1000)
-        fragor.append(len(ctx.captured_queries))
-    return {
-        "median_ms": round(statistics.median(tider), 1),
-        "p95_ms": round(p95(tider), 1),
-        "fragor": statistics.median_low(fragor),
-        "tider_ms": [round(t, 1) for t in tider],
-        "fragor_per_korning": fragor,
+    def skicka():
+        utkast = posta(referent, "/remisser/ny/", {"insats": insats.pk})
+        p = next(nummer)
+        fil = SimpleUploadedFile("samtycke.pdf", SAMTYCKE_PDF, content_type="application/pdf")
+        data = {**REMISS, "personnummer": f"{p[:8]}-{p[8:]}", "samtycke_fil": fil}
+        sedan = posta(referent, utkast, {**data, "atgard": "skicka"})
+        if not sedan.endswith(utkast.removesuffix("andra/")):
+            sys.exit(f"Remissen skickades inte: {sedan}")
+
+    r = mat(skicka, args.sid_upprepningar)
+    scenarier.append({"scenario": "Remiss: skapa och skicka (2 POST)", **r})
+    print("  klar: remissen", flush=True)
+
+    lista_rps = per_sekund(lambda: hamta(client, "/deltagare/lista/", lista), args.genomstromning)
+    tom_rps = per_sekund(lambda: hamta(client, "/bench/tom/"), args.genomstromning)
+    kvot = {
+        "lista_per_s": round(lista_rps, 1),
+        "tom_per_s": round(tom_rps, 1),
+        "kvot": round(lista_rps / tom_rps, 3),
+        "anrop": args.genomstromning,
     }
+    print("  klar: genomströmning", flush=True)
+    return scenarier, kvot
 
 
-def mat_kommando(kommando, upprepningar):
-    """Wall time and peak RSS of a subprocess, with /usr/bin/time -v when there is one."""
-    gnu_time = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
-    tider, rss = [], []
-    for _ in range(upprepningar):
-        cmd = [gnu_time, "-v", *kommando] if gnu_time else kommando
-        t0 = time.perf_counter()
-        res = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)  # noqa: S603
-        tider.append((time.perf_counter() - t0) * 1000)
-        if res.returncode != 0:
-            sys.exit(f"Kommandot misslyckades ({res.returncode}):\n{res.stderr[-2000:]}")
-        m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", res.stderr)
-        rss.append(int(m[1]) / 1024 if m else maxrss_mb(resource.RUSAGE_CHILDREN))
-    return {
-        "median_ms": round(statistics.median(tider), 1),
-        "p95_ms": round(p95(tider), 1),
-        "fragor": None,
-        "minne_mb": round(max(rss), 1),
-        "tider_ms": [round(t, 1) for t in tider],
-        "matt_med": "/usr/bin/time -v" if gnu_time else "RUSAGE_CHILDREN",
-    }
+def statistik_och_pdf(args, forbund, admin, perioder):
+    """The statistics page and the board PDF in process (inside the transaction)."""
+    from django.test import Client
+
+    from rapporter.period import Period
+    from rapporter.sammanstallning import skapa_pdf
+
+    client = Client()
+    client.force_login(admin)
+    scenarier = []
+    for kod in perioder:
+        params = {"forbund": str(forbund.uuid), "period": kod}
+        r = mat(lambda p=params: hamta(client, "/rapporter/statistik/", p), args.upprepningar)
+        scenarier.append({"scenario": f"Statistiksidan {kod}", **r, "minne_mb": None})
+        print(f"  klar: statistiksidan {kod}", flush=True)
+
+    for kod in perioder:
+        period = Period.fran_kod(kod)
+        fore = maxrss_mb()
+        pdf = lambda p=period: skapa_pdf(forbund=forbund, period=p)  # noqa: E731
+        r = mat(pdf, args.pdf_upprepningar)
+        # ru_maxrss is a high-water mark: growth shows only past the earlier peak.
+        r["minne_mb"] = round(maxrss_mb(), 1)
+        r["minnesokning_mb"] = round(maxrss_mb() - fore, 1)
+        scenarier.append({"scenario": f"PDF {kod} (skapa_pdf)", **r})
+        print(f"  klar: skapa_pdf {kod}", flush=True)
+    return scenarier
 
 
 def main():
@@ -105,6 +172,12 @@ def main():
     parser.add_argument("--ar", type=int, default=datetime.date.today().year - 1, help="år")
     parser.add_argument("--upprepningar", type=int, default=10, help="för statistiksidan")
     parser.add_argument("--pdf-upprepningar", type=int, default=3)
+    parser.add_argument("--insats", type=int, help="insatsens pk (standard: flest inskrivna)")
+    parser.add_argument("--steg", default="insatser", help="stegfiltret i listan")
+    parser.add_argument(
+        "--sid-upprepningar", type=int, default=30, help="för samordnarsidorna och remissen"
+    )
+    parser.add_argument("--genomstromning", type=int, default=100, help="anrop per sida i kvoten")
     args = parser.parse_args()
 
     import django
@@ -112,15 +185,16 @@ def main():
     django.setup()
     from django.conf import settings
     from django.db import DatabaseError, connection, transaction
-    from django.test import Client
+    from django.urls import clear_url_caches
     from django.utils import timezone
 
     from deltagare.models import Inskrivning
     from rapporter.forms_rapport import periodval
     from rapporter.period import Period
-    from rapporter.sammanstallning import skapa_pdf
     from samverkan.models import Forbund, User
 
+    settings.ROOT_URLCONF = "bench.urls"  # the app's URLs plus bench/tom/
+    clear_url_caches()
     try:
         finns = Forbund.objects.filter(namn__startswith="Benchförbundet").exists()
     except DatabaseError:
@@ -142,36 +216,15 @@ def main():
     print(f"{forbund.namn}: {Inskrivning.objects.filter(insats__forbund=forbund).count()} "
           f"av {antal} inskrivningar; perioder {', '.join(perioder)}", flush=True)  # fmt: skip
 
-    scenarier = []
     try:
         with transaction.atomic():
-            client = Client()
-            client.force_login(admin)
-
-            def sida(kod):
-                svar = client.get(
-                    "/rapporter/statistik/",
-                    {"forbund": str(forbund.uuid), "period": kod},
-                    secure=settings.SECURE_SSL_REDIRECT,
-                )
-                if svar.status_code != 200:
-                    sys.exit(f"Statistiksidan svarade {svar.status_code} för perioden {kod}.")
-
-            for kod in perioder:
-                r = mat(lambda kod=kod: sida(kod), args.upprepningar)
-                scenarier.append({"scenario": f"Statistiksidan {kod}", **r, "minne_mb": None})
-                print(f"  klar: statistiksidan {kod}", flush=True)
-
-            for kod in perioder:
-                period = Period.fran_kod(kod)
-                fore = maxrss_mb()
-                pdf = lambda p=period: skapa_pdf(forbund=forbund, period=p)  # noqa: E731
-                r = mat(pdf, args.pdf_upprepningar)
-                # ru_maxrss is a high-water mark: growth shows only past the earlier peak.
-                r["minne_mb"] = round(maxrss_mb(), 1)
-                r["minnesokning_mb"] = round(maxrss_mb() - fore, 1)
-                scenarier.append({"scenario": f"PDF {kod} (skapa_pdf)", **r})
-                print(f"  klar: skapa_pdf {kod}", flush=True)
+            migrerade = migrera_i_transaktionen()
+            insats, personal, inskrivning, handlaggare = valj_roller(args.insats)
+            print(f"{insats.namn} ({insats.forbund.namn}): {insats.n} av {antal} inskrivningar; "
+                  f"{personal.email}, deltagarsidan {inskrivning.uuid}; "
+                  f"remiss av {handlaggare.email}", flush=True)  # fmt: skip
+            scenarier, kvot = samordnarsidor(args, insats, personal, inskrivning, handlaggare)
+            scenarier += statistik_och_pdf(args, forbund, admin, perioder)
             raise Rollback
     except Rollback:
         pass
@@ -184,25 +237,29 @@ def main():
             scenarier.append({"scenario": f"PDF {kod} (manage.py rapport)", **r})
             print(f"  klar: manage.py rapport {kod}", flush=True)
 
-    print(f"\n{'Scenario':<36} {'median ms':>10} {'p95 ms':>10} {'frågor':>7} {'minne MB':>9}")
-    for s in scenarier:
-        fragor = "–" if s["fragor"] is None else s["fragor"]
-        minne = "–" if s["minne_mb"] is None else f"{s['minne_mb']:.0f}"
-        print(f"{s['scenario']:<36} {s['median_ms']:>10.1f} {s['p95_ms']:>10.1f} "
-              f"{fragor:>7} {minne:>9}")  # fmt: skip
+    print(tabell(scenarier))
     print("Minne: toppen för processen (RSS); skapa_pdf i samma process som sidorna.")
+    print(f"\nGenomströmning, {kvot['anrop']} anrop i följd vardera: "
+          f"listan {kvot['lista_per_s']}/s, bench/tom/ {kvot['tom_per_s']}/s, "
+          f"kvot {kvot['kvot']:.2f}")  # fmt: skip
 
     ut = ROOT / "bench" / "results"
     ut.mkdir(parents=True, exist_ok=True)
     resultat = {
         "kommando": " ".join(sys.argv),
         "databas": connection.vendor,
+        "insats": f"{insats.namn} ({insats.forbund.namn}, pk {insats.pk})",
+        "personal": personal.email,
+        "handlaggare": handlaggare.email,
         "forbund": forbund.namn,
         "inskrivningar": antal,
         "perioder": perioder,
         "upprepningar": args.upprepningar,
         "pdf_upprepningar": args.pdf_upprepningar,
+        "sid_upprepningar": args.sid_upprepningar,
+        "migrerade_i_transaktionen": migrerade,
         "scenarier": scenarier,
+        "genomstromning": kvot,
         "datum": datetime.datetime.now().isoformat(timespec="seconds"),
     }
     fil = ut / f"tider-{antal}.json"
@@ -211,4 +268,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    finally:
+        shutil.rmtree(MEDIA, ignore_errors=True)
