@@ -146,6 +146,8 @@ class StegByte(models.Model):
         verbose_name = _("stegbyte")
         verbose_name_plural = _("stegbyten")
         ordering = ["tidpunkt", "pk"]
+        # The start page's latest events: newest first, without sorting them all.
+        indexes = [models.Index(fields=["tidpunkt"], name="stegbyte_tidpunkt")]
 
     def __str__(self):
         return f"{self.fran} → {self.till}"
