@@ -190,3 +190,7 @@ def test_expired_sessions_are_cleared_by_the_nightly_task(settings):
     rensa_sessioner.delay()
     assert list(Session.objects.values_list("session_key", flat=True)) == ["aktiv"]
     assert settings.CELERY_BEAT_SCHEDULE["sessioner"]["task"] == rensa_sessioner.name
+
+
+def test_allauth_counts_clients_behind_the_same_proxy_as_axes(settings):
+    assert settings.ALLAUTH_TRUSTED_PROXY_COUNT == settings.AXES_IPWARE_PROXY_COUNT
