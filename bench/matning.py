@@ -13,21 +13,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BENCH_DOMAN = "bench.example"
 
-# A tiny but valid PDF, the signed consent of a remiss (as remisser/.../demo_remisser.py).
-SAMTYCKE_PDF = (
-    b"%PDF-1.4\n"
-    b"1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
-    b"xref\n0 4\n"
-    b"0000000000 65535 f \n"
-    b"0000000009 00000 n \n"
-    b"0000000052 00000 n \n"
-    b"0000000101 00000 n \n"
-    b"trailer<</Size 4/Root 1 0 R>>\n"
-    b"startxref\n164\n%%EOF\n"
-)
-
 
 def migrera_i_transaktionen():
     """Apply the migrations the database lacks, inside the transaction that is rolled back.

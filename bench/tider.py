@@ -48,7 +48,6 @@ os.environ["PRIVATE_MEDIA_ROOT"] = MEDIA
 
 from bench.matning import (  # noqa: E402
     BENCH_DOMAN,
-    SAMTYCKE_PDF,
     hamta,
     lediga_personnummer,
     mat,
@@ -92,6 +91,8 @@ def samordnarsidor(args, insats, personal, inskrivning, handlaggare):
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.test import Client
 
+    from deltagare.uploads import EXEMPEL_PDF
+
     TOTP.activate(personal, generate_totp_secret())  # MfaRequiredMiddleware asks for it
     client = Client()
     client.force_login(personal)
@@ -115,7 +116,7 @@ def samordnarsidor(args, insats, personal, inskrivning, handlaggare):
     def skicka():
         utkast = posta(referent, "/remisser/ny/", {"insats": insats.pk})
         p = next(nummer)
-        fil = SimpleUploadedFile("samtycke.pdf", SAMTYCKE_PDF, content_type="application/pdf")
+        fil = SimpleUploadedFile("samtycke.pdf", EXEMPEL_PDF, content_type="application/pdf")
         data = {**REMISS, "personnummer": f"{p[:8]}-{p[8:]}", "samtycke_fil": fil}
         sedan = posta(referent, utkast, {**data, "atgard": "skicka"})
         if not sedan.endswith(utkast.removesuffix("andra/")):

@@ -5,6 +5,15 @@ from django.utils.translation import gettext_lazy as _
 
 MAX_BYTES = 10 * 1024 * 1024
 
+# The smallest valid PDF: the "signed consent" of demo data and benchmarks.
+EXEMPEL_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000052 00000 n \n"
+    b"0000000101 00000 n \ntrailer<</Size 4/Root 1 0 R>>\nstartxref\n164\n%%EOF\n"
+)
+
 # Leading bytes of the formats a signed consent may come in.
 _SIGNATURES = [
     (b"%PDF-", "application/pdf", ".pdf"),

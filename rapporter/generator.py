@@ -58,6 +58,7 @@ from deltagare.models import (
     Uppfoljning,
 )
 from deltagare.models.inskrivning import add_months
+from deltagare.uploads import EXEMPEL_PDF
 from rapporter.models import Budgetpost, Ekonomi, Kostnad, Kostnadstyp, Mal, MalTyp
 from remisser.models import AvbojdOrsak, Remiss, Status
 from samverkan.models import Insats, Medlemskap, Organisation, Roll
@@ -140,14 +141,6 @@ AVBOJD_TEXT = {
     AvbojdOrsak.ANNAT: "Personen vill vänta med insatsen.",
 }
 
-# A tiny but valid PDF: the signed consent, one file shared by every generated row.
-SAMTYCKE_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
-    b"xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000052 00000 n \n"
-    b"0000000101 00000 n \ntrailer<</Size 4/Root 1 0 R>>\nstartxref\n164\n%%EOF\n"
-)
 
 # --- the mixes ------------------------------------------------------------------------
 
@@ -360,7 +353,7 @@ class _Generator:
     def samtyckesfil(self) -> str:
         if not self.fil:
             self.fil = default_storage.save(
-                "samtycken/genererade/samtycke.pdf", ContentFile(SAMTYCKE_PDF)
+                "samtycken/genererade/samtycke.pdf", ContentFile(EXEMPEL_PDF)
             )
         return self.fil
 

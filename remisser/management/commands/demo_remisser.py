@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from deltagare.uploads import EXEMPEL_PDF
 from remisser import services
 from remisser.models import AvbojdOrsak, Remiss, Status
 from samverkan.management.commands.demo import FORBUND
@@ -40,24 +41,9 @@ TEAM = {
 
 SERIE_START = 950  # serials 950–999
 
-# A tiny but valid PDF: the signed consent.
-SAMTYCKE_PDF = (
-    b"%PDF-1.4\n"
-    b"1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
-    b"xref\n0 4\n"
-    b"0000000000 65535 f \n"
-    b"0000000009 00000 n \n"
-    b"0000000052 00000 n \n"
-    b"0000000101 00000 n \n"
-    b"trailer<</Size 4/Root 1 0 R>>\n"
-    b"startxref\n164\n%%EOF\n"
-)
-
 
 def samtycke_fil() -> SimpleUploadedFile:
-    return SimpleUploadedFile("samtycke.pdf", SAMTYCKE_PDF, content_type="application/pdf")
+    return SimpleUploadedFile("samtycke.pdf", EXEMPEL_PDF, content_type="application/pdf")
 
 
 def personnummer(born: datetime.date, serial: int) -> str:
