@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -53,6 +54,8 @@ class RemissListView(LoginRequiredMixin, View):
                 gatt = (today - remiss.inkommen.date()).days - remiss.pausad_dagar
                 remiss.dagar_kvar = remiss.insats.svarsfrist_dagar - gatt
                 remiss.forsenad = max(0, -remiss.dagar_kvar)
+        # A referrer's own list grows for years: 25 at a time, newest first.
+        mina = Paginator(mina, 25).get_page(request.GET.get("sida"))
         return render(
             request,
             "remisser/remiss_list.html",

@@ -167,3 +167,16 @@ def test_consent_download_is_an_audited_attachment(referrer, draft):
     assert response["Content-Disposition"].startswith("attachment;")
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
     assert AuditEvent.objects.filter(action="read", detail__fil=True).exists()
+
+
+def test_the_referrers_list_is_paged_with_constant_queries(
+    referrer, insats, django_assert_max_num_queries
+):
+    for _n in range(30):
+        referrer.post(reverse("remisser:remiss-create"), {"insats": insats.pk})
+    with django_assert_max_num_queries(15):
+        forsta = referrer.get(reverse("remisser:remiss-list"))
+    assert len(forsta.context["mina"].object_list) == 25
+    assert "Sida 1 av 2" in forsta.content.decode()
+    andra = referrer.get(reverse("remisser:remiss-list"), {"sida": 2})
+    assert len(andra.context["mina"].object_list) == 5
