@@ -69,9 +69,10 @@ def session_for(user) -> str:
 
 
 class Person(threading.Thread):
-    def __init__(self, port, cookie, uppdrag, slut, resultat, lock):
+    def __init__(self, port, cookie, uppdrag, slut, resultat, lock, paus):
         super().__init__(daemon=True)
         self.port, self.cookie, self.uppdrag, self.slut = port, cookie, uppdrag, slut
+        self.paus = paus
         self.resultat, self.lock = resultat, lock
         self.csrf = None
 
@@ -102,7 +103,7 @@ class Person(threading.Thread):
         rng = random.Random(self.name)
         while time.monotonic() < self.slut:
             rng.choice(self.uppdrag)(self)
-            time.sleep(rng.uniform(0.2, 1.0))  # a person reads before clicking on
+            time.sleep(rng.uniform(*self.paus))  # a person reads before clicking on
 
 
 def samordnare(inskrivningar):
@@ -166,6 +167,9 @@ def main():
     parser.add_argument("--anvandare", type=int, default=50)
     parser.add_argument("--sekunder", type=int, default=300)
     parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument(
+        "--paus", type=float, nargs=2, default=(0.2, 1.0), help="sekunder mellan klick, min max"
+    )
     args = parser.parse_args()
 
     import django
@@ -219,7 +223,7 @@ def main():
             else:
                 user, gor = admin, kansli(insats.forbund.uuid, kvartal)
             cookie = f"sessionid={session_for(user)}"
-            personer.append(Person(port, cookie, [gor], slut, resultat, lock))
+            personer.append(Person(port, cookie, [gor], slut, resultat, lock, args.paus))
         t0 = time.perf_counter()
         for p in personer:
             p.start()
@@ -250,11 +254,17 @@ def main():
         print(f"{namn:<28} {siffror} {rad['fel']:>5}")
     ut = ROOT / "bench" / "results"
     ut.mkdir(parents=True, exist_ok=True)
-    fil = ut / f"last-{args.anvandare}.json"
-    fil.write_text(json.dumps({"anvandare": args.anvandare, "sekunder": round(tid), "anrop": totalt,
-                               "fel": fel, "scenarier": rader,
-                               "datum": datetime.datetime.now().isoformat(timespec="seconds")},
-                              indent=2, ensure_ascii=False))  # fmt: skip
+    fil = ut / f"last-{args.anvandare}-{args.paus[0]:g}-{args.paus[1]:g}.json"
+    resultat_json = {
+        "anvandare": args.anvandare,
+        "paus_s": list(args.paus),
+        "sekunder": round(tid),
+        "anrop": totalt,
+        "fel": fel,
+        "scenarier": rader,
+        "datum": datetime.datetime.now().isoformat(timespec="seconds"),
+    }
+    fil.write_text(json.dumps(resultat_json, indent=2, ensure_ascii=False))
     print(f"Skrev {fil.relative_to(ROOT)}")
     sys.exit(1 if fel else 0)
 
