@@ -235,6 +235,18 @@ def registerutdrag_filer(context: dict) -> list[str]:
     ]
 
 
+def hitta_deltagare(*, actor, forbund, personnummer: str) -> Deltagare | None:
+    """The office's lookup by number: only in a förbund the actor administers. Not
+    through Deltagare.for_user, which is the staff's case visibility."""
+    from samverkan.permissions import roller
+
+    if forbund.pk not in roller(actor).admin_forbund:
+        return None
+    return Deltagare.objects.filter(
+        forbund=forbund, personnummer=personnummer, anonym=False
+    ).first()
+
+
 @transaction.atomic
 def registerutdrag_skapa(*, actor, deltagare: Deltagare, request=None) -> bytes:
     """The extract as PDF; the event is written in the same transaction."""

@@ -19,7 +19,6 @@ from deltagare import forms, selectors, services
 from deltagare.filters import InskrivningFilter
 from deltagare.koder import STEG_ORDNING, Steg
 from deltagare.models import (
-    Deltagare,
     HandlingsplanVersion,
     Inskrivning,
     Kartlaggning,
@@ -909,15 +908,15 @@ class RegisterutdragView(LoginRequiredMixin, View):
         return render(request, self.template_name, {"form": form})
 
     def post(self, request):
-        from deltagare.registerutdrag import registerutdrag_skapa
+        from deltagare.registerutdrag import hitta_deltagare, registerutdrag_skapa
 
         form = forms.RegisterutdragForm(request.POST, forbund_qs=self.forbund_qs)
         if form.is_valid():
-            deltagare = Deltagare.objects.filter(
+            deltagare = hitta_deltagare(
+                actor=request.user,
                 forbund=form.cleaned_data["forbund"],
                 personnummer=form.cleaned_data["personnummer"],
-                anonym=False,
-            ).first()
+            )
             if deltagare is None:
                 form.add_error(
                     "personnummer", _("Ingen deltagare med det numret finns i förbundet.")
