@@ -202,6 +202,11 @@ ACCOUNT_FORMS = {
     "confirm_login_code": "samverkan.konto.KodBekraftelseForm",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# TOTP secrets and recovery-code seeds are encrypted in the database (samverkan/mfa.py),
+# with a key derived from MFA_ENCRYPTION_KEY, or from SECRET_KEY when that is empty.
+MFA_ADAPTER = "samverkan.mfa.MfaAdapter"
+MFA_ENCRYPTION_KEY = env.str("MFA_ENCRYPTION_KEY", default="")
+MFA_ENCRYPTION_KEY_FALLBACKS = env.list("MFA_ENCRYPTION_KEY_FALLBACKS", default=[])
 MFA_TOTP_ISSUER = "Samverkan"
 MFA_RECOVERY_CODE_COUNT = 10
 SOCIALACCOUNT_ONLY = False
