@@ -395,5 +395,34 @@ DEFAULT_EXCEPTION_REPORTER = "samverkan.felrapport.Felrapport"
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")
 CSRF_FAILURE_VIEW = "samverkan.views.csrf_failure"
 
+# No example or well-known default credential reaches production (ASVS 13.2.3):
+# the values of .env.example and the usual defaults of PostgreSQL, Redis and SMTP.
+_DEFAULT_PASSWORDS = {"change-me", "changeme", "postgres", "password", "secret", "admin", "redis"}
+
+
+def _default_credential(value: str) -> bool:
+    from urllib.parse import unquote, urlsplit
+
+    if "change-me" in value or value.startswith("replace-with"):
+        return True
+    password = urlsplit(value).password if "://" in value else value
+    return password is not None and unquote(password).lower() in _DEFAULT_PASSWORDS
+
+
+if not DEBUG:
+    for _name in (
+        "DATABASE_URL",
+        "REDIS_URL",
+        "CELERY_BROKER_URL",
+        "CELERY_RESULT_BACKEND",
+        "EMAIL_URL",
+        "OIDC_CLIENT_SECRET",
+        "MFA_ENCRYPTION_KEY",
+    ):
+        if _default_credential(env.str(_name, default="")):
+            raise ImproperlyConfigured(
+                f"{_name} innehåller ett exempel- eller standardlösenord; byt ut det."
+            )
+
 # Links in e-mail point here (no request at hand in a task).
 SAMVERKAN_BASE_URL = env.str("SAMVERKAN_BASE_URL", default="http://127.0.0.1:8000")

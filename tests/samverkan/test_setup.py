@@ -71,9 +71,17 @@ def _manage(env, *args):
     )
 
 
-def test_check_deploy_is_silent_with_the_production_variables():
-    env = _env_example()
+def _with_real_secrets(env):
+    """The example with every placeholder replaced, as a deployer must."""
+    secret = secrets.token_hex(16)
+    env = {k: v.replace("change-me", secret) for k, v in env.items()}
     env["SECRET_KEY"] = secrets.token_urlsafe(60)
+    env["MFA_ENCRYPTION_KEY"] = secrets.token_urlsafe(60)
+    return env
+
+
+def test_check_deploy_is_silent_with_the_production_variables():
+    env = _with_real_secrets(_env_example())
     result = _manage(env, "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
@@ -83,6 +91,26 @@ def test_the_example_secret_key_is_refused():
     result = _manage(_env_example(), "check")
     assert result.returncode != 0
     assert "exempelvärdet" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("DATABASE_URL", None),  # the example's change-me
+        ("EMAIL_URL", None),
+        ("MFA_ENCRYPTION_KEY", None),  # the example's replace-with
+        ("DATABASE_URL", "postgres://samverkan:postgres@127.0.0.1:5432/samverkan"),
+        ("REDIS_URL", "redis://:redis@127.0.0.1:6379/1"),
+        ("OIDC_CLIENT_SECRET", "secret"),
+    ],
+)
+def test_example_and_default_credentials_are_refused_in_production(name, value):
+    example = _env_example()
+    env = _with_real_secrets(example)
+    env[name] = value if value is not None else example[name]
+    result = _manage(env, "check")
+    assert result.returncode != 0
+    assert f"{name} innehåller ett exempel- eller standardlösenord" in result.stderr
 
 
 def test_mfa_cannot_be_relaxed_in_production():
