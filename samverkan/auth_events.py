@@ -6,6 +6,7 @@ are the only place to catch them; no domain logic lives here.
 
 import time
 
+from allauth.account.signals import authentication_step_completed
 from allauth.mfa import signals as mfa_signals
 from axes.signals import user_locked_out
 from django.contrib.auth import get_user_model
@@ -34,6 +35,18 @@ def on_logged_out(sender, request, user, **kwargs):
     audit.record(action=audit.Action.LOGOUT, actor=user, request=request, obj=user)
     # A new key makes every other session of the user fail its hash check: logout everywhere.
     get_user_model().objects.filter(pk=user.pk).update(session_nyckel=get_random_string(32))
+
+
+def on_authentication_step(sender, request=None, reauthenticated=False, **kwargs):
+    """A new session key at re-authentication too, not only at login (ASVS 7.2.4)."""
+    if not reauthenticated or request is None or not hasattr(request, "session"):
+        return
+    from allauth.usersessions.models import UserSession
+
+    old_key = request.session.session_key
+    request.session.cycle_key()
+    # The session list follows the session to its new key.
+    UserSession.objects.filter(session_key=old_key).update(session_key=request.session.session_key)
 
 
 def _record_attempt(action, request, login):
@@ -91,6 +104,9 @@ def connect():
     user_logged_out.connect(on_logged_out, dispatch_uid="samverkan_logout")
     user_login_failed.connect(on_login_failed, dispatch_uid="samverkan_login_failed")
     user_locked_out.connect(on_locked_out, dispatch_uid="samverkan_lockout")
+    authentication_step_completed.connect(
+        on_authentication_step, dispatch_uid="samverkan_reauthenticated"
+    )
     mfa_signals.authenticator_added.connect(_on_mfa_added, dispatch_uid="samverkan_mfa_added")
     mfa_signals.authenticator_removed.connect(_on_mfa_removed, dispatch_uid="samverkan_mfa_removed")
     mfa_signals.authenticator_reset.connect(_on_mfa_reset, dispatch_uid="samverkan_mfa_reset")

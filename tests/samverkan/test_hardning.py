@@ -6,12 +6,15 @@ import sys
 
 import pytest
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.sessions.backends.db import SessionStore
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.test import Client, RequestFactory
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from samverkan.felrapport import Felrapport
 from samverkan.models import User
+from tests.factories import PASSWORD
 
 PERSONNUMMER = "19900101-1239"
 
@@ -194,3 +197,36 @@ def test_expired_sessions_are_cleared_by_the_nightly_task(settings):
 
 def test_allauth_counts_clients_behind_the_same_proxy_as_axes(settings):
     assert settings.ALLAUTH_TRUSTED_PROXY_COUNT == settings.AXES_IPWARE_PROXY_COUNT
+
+
+def test_the_session_is_renewed_at_reauthentication(client, handlaggare):
+    from allauth.usersessions.models import UserSession
+
+    client.post("/konto/login/", {"login": handlaggare.email, "password": PASSWORD})
+    before = client.session.session_key
+    assert UserSession.objects.filter(session_key=before).exists()
+    response = client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+    assert response.status_code == 302
+    after = client.session.session_key
+    assert after != before
+    assert not SessionStore().exists(before)  # the old key opens nothing any more
+    assert client.get("/").status_code == 200
+    assert UserSession.objects.get(user=handlaggare).session_key == after
+
+
+def test_the_session_is_renewed_at_reauthentication_with_totp(client, samordnare):
+    from allauth.mfa.totp.internal.auth import hotp_value, yield_hotp_counters_from_time
+
+    def code():
+        return (
+            f"{hotp_value(samordnare.totp_secret, next(iter(yield_hotp_counters_from_time()))):06d}"
+        )
+
+    client.post("/konto/login/", {"login": samordnare.email, "password": PASSWORD})
+    client.post(reverse("mfa_authenticate"), {"code": code()})
+    before = client.session.session_key
+    cache.clear()  # the login used this code; allauth refuses a code twice
+    response = client.post(reverse("mfa_reauthenticate"), {"code": code()})
+    assert response.status_code == 302, response.content.decode()[:300]
+    assert client.session.session_key != before
+    assert not SessionStore().exists(before)
