@@ -866,6 +866,8 @@ class _Generator:
         else:
             ansvarig = ORG_TILL_ANSVARIG.get(getattr(org, "typ", ""), "kommun")
         avbrott = vag.startswith("avbrott")
+        # bulk_create skips Avslut.save(), which keeps these copies.
+        ins.avslutsdatum, ins.felregistrerad = e, felreg
         self.rader[Avslut].append(
             Avslut(
                 inskrivning=ins,

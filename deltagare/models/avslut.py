@@ -36,6 +36,25 @@ class Avslut(models.Model):
     def __str__(self):
         return f"Avslut {self.datum:%Y-%m-%d}: {self.get_vag_ut_display()}"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._kopiera_till_inskrivningen(self.datum, self.ar_felregistrering)
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self._kopiera_till_inskrivningen(None, False)
+        return result
+
+    def _kopiera_till_inskrivningen(self, datum, felregistrerad):
+        from deltagare.models import Inskrivning
+
+        Inskrivning.objects.filter(pk=self.inskrivning_id).update(
+            avslutsdatum=datum, felregistrerad=felregistrerad
+        )
+        if Avslut.inskrivning.is_cached(self):
+            self.inskrivning.avslutsdatum = datum
+            self.inskrivning.felregistrerad = felregistrerad
+
     @property
     def ar_felregistrering(self):
         return self.vag_ut == VagUt.FELREGISTRERING

@@ -78,6 +78,11 @@ class Inskrivning(models.Model):
     forlangning_beslut = models.DateField(_("styrgruppens beslut"), null=True, blank=True)
     forlangning_referens = models.CharField(_("beslutsreferens"), max_length=100, blank=True)
     senast_andrad = models.DateTimeField(_("senast ändrad"), auto_now=True)
+    # Copies of the exit, kept by Avslut.save(): the statistics find the active and the
+    # counted enrolments in this table alone instead of joining every exit of every
+    # förbund (docs/benchmarks.md).
+    avslutsdatum = models.DateField(_("avslutsdatum"), null=True, blank=True, editable=False)
+    felregistrerad = models.BooleanField(_("felregistrerad"), default=False, editable=False)
 
     objects = InskrivningQuerySet.as_manager()
 
@@ -105,6 +110,7 @@ class Inskrivning(models.Model):
         indexes = [
             models.Index(fields=["insats", "steg"], name="inskrivning_insats_steg"),
             models.Index(fields=["insats", "inskrivningsdatum"], name="inskrivning_insats_datum"),
+            models.Index(fields=["insats", "avslutsdatum"], name="inskrivning_insats_avslut"),
         ]
 
     def __str__(self):

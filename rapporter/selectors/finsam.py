@@ -20,7 +20,6 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from deltagare.koder import VagUt
 from rapporter.models import Budgetpost, Ekonomi, Kostnad
 from rapporter.tabell import BELOPP, KON_NYCKLAR, TAL, Kolumn, Rad, Tabell, kon_kolumner
 from samverkan.models import Insats
@@ -48,10 +47,10 @@ def _individ(forbund, ar: int) -> Tabell:
     participant there) and once in each insats they took part in.
     """
     aktiv = Q(inskrivningar__inskrivningsdatum__lte=datetime.date(ar, 12, 31)) & (
-        Q(inskrivningar__avslut__isnull=True)
+        Q(inskrivningar__avslutsdatum__isnull=True)
         | (
-            Q(inskrivningar__avslut__datum__gte=datetime.date(ar, 1, 1))
-            & ~Q(inskrivningar__avslut__vag_ut=VagUt.FELREGISTRERING)
+            Q(inskrivningar__avslutsdatum__gte=datetime.date(ar, 1, 1))
+            & Q(inskrivningar__felregistrerad=False)
         )
     )
     antal = {

@@ -104,7 +104,7 @@ def _inskrivningar(mal: Mal):
 
 
 def _utan_felregistrering(qs, prefix=""):
-    return qs.exclude(**{f"{prefix}avslut__vag_ut": FELREG})
+    return qs.filter(**{f"{prefix}felregistrerad": False})
 
 
 def _avslut_i_perioden(mal: Mal, period: Period):
@@ -193,7 +193,7 @@ def _aktiva(mal: Mal, period: Period):
     """Enrolments active at some day of the period."""
     return _utan_felregistrering(
         _inskrivningar(mal).filter(
-            Q(avslut__isnull=True) | Q(avslut__datum__gte=period.start),
+            Q(avslutsdatum__isnull=True) | Q(avslutsdatum__gte=period.start),
             inskrivningsdatum__lte=period.slut,
         )
     )
@@ -204,7 +204,7 @@ def _aktivitet_per_vecka(mal: Mal, period: Period) -> Rad:
     slut = Value(period.slut, output_field=DateField())
     # Days of each enrolment inside the period, less one (added back per enrolment).
     overlapp = ExpressionWrapper(
-        Least(slut, Coalesce(F("avslut__datum"), slut)) - Greatest(start, F("inskrivningsdatum")),
+        Least(slut, Coalesce(F("avslutsdatum"), slut)) - Greatest(start, F("inskrivningsdatum")),
         output_field=DurationField(),
     )
     aktiva = _aktiva(mal, period).aggregate(n=Count("pk"), dagar=Sum(overlapp))

@@ -255,6 +255,8 @@ def test_full_path_to_avslut_plans_the_follow_up(i_insatser, samordnare):
     )
     i_insatser.refresh_from_db()
     assert i_insatser.steg == Steg.AVSLUT and avslut.vag_ut == VagUt.ARBETE
+    # The statistics read the exit from the enrolment's own copy.
+    assert (i_insatser.avslutsdatum, i_insatser.felregistrerad) == (avslut.datum, False)
     assert i_insatser.sus.get(tidpunkt="avslut").sysselsattning_procent == 75
     assert Uppfoljning.objects.get(inskrivning=i_insatser).planerad == datetime.date(2027, 9, 18)
     assert _steps(i_insatser) == [
@@ -293,6 +295,11 @@ def test_felregistrering_needs_no_sus_and_plans_no_follow_up(aktualiserad, samor
         avslut={**AVSLUT, "datum": DAG, "vag_ut": VagUt.FELREGISTRERING, "ansvarig_efter": "ingen"},
     )
     assert not Uppfoljning.objects.exists()
+    aktualiserad.refresh_from_db()
+    assert (aktualiserad.avslutsdatum, aktualiserad.felregistrerad) == (DAG, True)
+    aktualiserad.avslut.delete()
+    aktualiserad.refresh_from_db()
+    assert (aktualiserad.avslutsdatum, aktualiserad.felregistrerad) == (None, False)
 
 
 def test_withdrawn_consent_stops_the_follow_up_and_sharing(i_insatser, samordnare, remittent):

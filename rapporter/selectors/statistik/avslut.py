@@ -90,7 +90,7 @@ def ansvarig_efter(u: Urval) -> Tabell:
 
 
 def dagar_i_insats(u: Urval) -> Tabell:
-    medianer, antal = median(u.avslutade(), DagarMellan(F("inskrivningsdatum"), F("avslut__datum")))
+    medianer, antal = median(u.avslutade(), DagarMellan(F("inskrivningsdatum"), F("avslutsdatum")))
     return Tabell(
         nyckel="dagar_i_insats",
         rubrik=_("Dagar i insatsen"),

@@ -104,9 +104,7 @@ class Urval:
     def inskrivningar(self):
         """Enrolments that count at all: enrolled (a date), and not a felregistrering."""
         return Inskrivning.objects.filter(
-            Q(avslut__isnull=True) | ~Q(avslut__vag_ut=FELREG),
-            self.insats_q(),
-            inskrivningsdatum__isnull=False,
+            self.insats_q(), inskrivningsdatum__isnull=False, felregistrerad=False
         ).order_by()
 
     def aktiva(self):
@@ -114,14 +112,14 @@ class Urval:
         its first."""
         p = self.period
         return self.inskrivningar().filter(
-            Q(avslut__isnull=True) | Q(avslut__datum__gte=p.start),
+            Q(avslutsdatum__isnull=True) | Q(avslutsdatum__gte=p.start),
             inskrivningsdatum__lte=p.slut,
         )
 
     def avslutade(self):
         """Exited during the period."""
         return self.inskrivningar().filter(
-            avslut__datum__gte=self.period.start, avslut__datum__lte=self.period.slut
+            avslutsdatum__gte=self.period.start, avslutsdatum__lte=self.period.slut
         )
 
     def beslutade_remisser(self):

@@ -44,7 +44,7 @@ def avsnitt_deltagare(u: Urval) -> Avsnitt:
 def oversikt(u: Urval) -> Tabell:
     p = u.period
     ny = Q(inskrivningsdatum__gte=p.start)
-    avslutad = Q(avslut__datum__lte=p.slut)
+    avslutad = Q(avslutsdatum__lte=p.slut)
     r = rakna(
         u.aktiva(),
         aktiva=Count("pk"),
