@@ -210,19 +210,28 @@ MFA_ENCRYPTION_KEY_FALLBACKS = env.list("MFA_ENCRYPTION_KEY_FALLBACKS", default=
 MFA_TOTP_ISSUER = "Samverkan"
 MFA_RECOVERY_CODE_COUNT = 10
 SOCIALACCOUNT_ONLY = False
-SOCIALACCOUNT_PROVIDERS = {}
+# Our stricter OIDC client (samverkan/oidc/): signature, algorithms, issuer, nonce.
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {"provider_class": "samverkan.oidc.provider.SamverkanOIDCProvider"}
+}
+# ID tokens signed otherwise (HS*, none) are refused.
+OIDC_ALGORITHMS = env.list("OIDC_ALGORITHMS", default=["RS256", "PS256", "ES256"])
 if env.str("OIDC_SERVER_URL", default=""):
-    SOCIALACCOUNT_PROVIDERS["openid_connect"] = {
-        "APPS": [
-            {
-                "provider_id": env.str("OIDC_PROVIDER_ID", default="organisation"),
-                "name": env.str("OIDC_NAME", default="Organisationens inloggning"),
-                "client_id": env.str("OIDC_CLIENT_ID"),
-                "secret": env.str("OIDC_CLIENT_SECRET"),
-                "settings": {"server_url": env.str("OIDC_SERVER_URL")},
-            }
-        ]
-    }
+    SOCIALACCOUNT_PROVIDERS["openid_connect"]["APPS"] = [
+        {
+            "provider_id": env.str("OIDC_PROVIDER_ID", default="organisation"),
+            "name": env.str("OIDC_NAME", default="Organisationens inloggning"),
+            "client_id": env.str("OIDC_CLIENT_ID"),
+            "secret": env.str("OIDC_CLIENT_SECRET"),
+            "settings": {
+                "server_url": env.str("OIDC_SERVER_URL"),
+                # The issuer the ID tokens and metadata must name; by default the
+                # server URL itself, as OIDC discovery requires.
+                "issuer": env.str("OIDC_ISSUER", default=""),
+                "oauth_pkce_enabled": True,
+            },
+        }
+    ]
 
 # The demo's accounts share a published password: never in production.
 SAMVERKAN_DEMO = env.bool("SAMVERKAN_DEMO", default=False)
