@@ -4,9 +4,18 @@ Every function here runs a fixed number of queries, whatever the amount of data.
 """
 
 import datetime
+import operator
 from dataclasses import dataclass
+from functools import reduce
 
-from django.db.models import Count, Max, OuterRef, Q, Subquery
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery, Window
+from django.db.models.functions import (
+    Coalesce,
+    ExtractDay,
+    ExtractMonth,
+    ExtractYear,
+    RowNumber,
+)
 from django.utils.translation import gettext as _
 
 from deltagare.koder import STEG_ORDNING, KontaktTyp, Steg
@@ -20,26 +29,19 @@ from deltagare.models import (
     StegByte,
     Uppfoljning,
 )
+from samverkan.models import Insats
+from samverkan.permissions import roller
 
 VARNING_DAGAR = 30
 
 
 def inskrivningar_for(user):
-    """The user's enrolments with what the lists and due items need, in one query."""
-    senaste_plan = HandlingsplanVersion.objects.filter(inskrivning=OuterRef("pk")).order_by(
-        "-version"
-    )
+    """The user's enrolments with what the participant list shows, nothing more: every
+    column comes from the enrolment's own row or a one-to-one join, so the database
+    sorts and pages without aggregating anything (docs/benchmarks.md)."""
     return (
         Inskrivning.objects.for_user(user)
-        .select_related("deltagare", "insats", "kontaktperson", "kontaktperson2")
-        .annotate(
-            antal_samtal=Count("samtal", distinct=True),
-            senaste_remittentkontakt=Max(
-                "kontakter__datum", filter=Q(kontakter__typ=KontaktTyp.REMITTENT)
-            ),
-            plan_version=Subquery(senaste_plan.values("version")[:1]),
-            plan_revidering=Subquery(senaste_plan.values("revidering_senast")[:1]),
-        )
+        .select_related("deltagare", "insats", "kontaktperson")
         .order_by("-aktualiserad", "-pk")
     )
 
@@ -54,60 +56,141 @@ class Bevakning:
     forsenad: bool
 
 
-def bevakningar(user, today: datetime.date) -> list[Bevakning]:
-    """Due and overdue items: talks, plan revisions, referrer contacts, max duration, follow-ups."""
-    items = []
-    for i in (
-        inskrivningar_for(user)
+def bevakningar(user, today: datetime.date, limit: int = 50) -> list[Bevakning]:
+    """The `limit` earliest due and overdue items: talks, plan revisions, referrer
+    contacts, max duration, follow-ups.
+
+    Each kind is one query that finds, orders and cuts its items in SQL, so the start
+    page costs the same with a hundred ongoing cases as with thousands. Python merges
+    at most `limit` items per kind (per insats where the rule differs by insats).
+    """
+    insatser = {i.pk: i for i in Insats.objects.filter(pk__in=roller(user).samordnare_insatser)}
+    if not insatser:
+        return []
+    oppna = (
+        Inskrivning.objects.for_user(user)
         .exclude(steg__in=[Steg.AVSLUT, Steg.AKTUALISERING])
         .filter(deltagare__anonym=False)
-    ):
-        insats = i.insats
-        if (
-            i.steg in (Steg.INSKRIVNING, Steg.KARTLAGGNING)
-            and i.antal_samtal < insats.kartlaggning_samtal_min
-        ):
-            # Talks are due within the first month after inskrivning.
-            due = i.inskrivningsdatum + datetime.timedelta(days=30)
-            items.append(
-                Bevakning(
-                    i,
-                    _("Kartläggningssamtal (%(n)s av minst %(min)s)")
-                    % {"n": i.antal_samtal, "min": insats.kartlaggning_samtal_min},
-                    due,
-                    due < today,
-                )
-            )
-        if i.plan_revidering:
-            items.append(
-                Bevakning(
-                    i, _("Revidera handlingsplanen"), i.plan_revidering, i.plan_revidering < today
-                )
-            )
-        if i.remittent_organisation_id:
-            last = i.senaste_remittentkontakt or i.inskrivningsdatum
-            due = last + datetime.timedelta(days=insats.remittentkontakt_dagar)
-            if due <= today + datetime.timedelta(days=7):
-                items.append(Bevakning(i, _("Kontakt med remittenten"), due, due < today))
+        .select_related("deltagare", "insats")
+    )
+    items = [
+        *_samtal(oppna, insatser, today, limit),
+        *_planrevisioner(oppna, today, limit),
+        *_remittentkontakter(oppna, insatser, today, limit),
+        *_langsta_tid(oppna, today, limit),
+        *_uppfoljningar(user, today, limit),
+    ]
+    return sorted(items, key=lambda b: (b.datum, b.inskrivning.pk, str(b.vad)))[:limit]
+
+
+def _per_insats(insatser, villkor) -> Q:
+    return reduce(operator.or_, (Q(insats_id=pk) & villkor(i) for pk, i in insatser.items()))
+
+
+def _inom(qs, partition, ordning, limit):
+    """At most `limit` rows of each partition, in order (one query, window in SQL)."""
+    return qs.annotate(
+        rad=Window(RowNumber(), partition_by=partition, order_by=[*ordning, F("pk").asc()])
+    ).filter(rad__lte=limit)
+
+
+def _samtal(oppna, insatser, today, limit):
+    antal = (
+        Kartlaggningssamtal.objects.filter(inskrivning=OuterRef("pk"))
+        .order_by()
+        .values("inskrivning")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    qs = (
+        oppna.filter(steg__in=[Steg.INSKRIVNING, Steg.KARTLAGGNING])
+        .annotate(antal_samtal=Coalesce(Subquery(antal), 0))
+        .filter(_per_insats(insatser, lambda i: Q(antal_samtal__lt=i.kartlaggning_samtal_min)))
+        .order_by("inskrivningsdatum", "pk")[:limit]
+    )
+    for i in qs:
+        # Talks are due within the first month after inskrivning.
+        due = i.inskrivningsdatum + datetime.timedelta(days=30)
+        vad = _("Kartläggningssamtal (%(n)s av minst %(min)s)") % {
+            "n": i.antal_samtal,
+            "min": i.insats.kartlaggning_samtal_min,
+        }
+        yield Bevakning(i, vad, due, due < today)
+
+
+def _planrevisioner(oppna, today, limit):
+    senaste = HandlingsplanVersion.objects.filter(inskrivning=OuterRef("pk")).order_by("-version")
+    qs = (
+        oppna.annotate(plan_revidering=Subquery(senaste.values("revidering_senast")[:1]))
+        .filter(plan_revidering__isnull=False)
+        .order_by("plan_revidering", "pk")[:limit]
+    )
+    for i in qs:
+        yield Bevakning(
+            i, _("Revidera handlingsplanen"), i.plan_revidering, i.plan_revidering < today
+        )
+
+
+def _remittentkontakter(oppna, insatser, today, limit):
+    senaste = (
+        Kontakt.objects.filter(inskrivning=OuterRef("pk"), typ=KontaktTyp.REMITTENT)
+        .order_by()
+        .values("inskrivning")
+        .annotate(m=Max("datum"))
+        .values("m")
+    )
+    horisont = today + datetime.timedelta(days=7)
+    qs = oppna.filter(remittent_organisation__isnull=False).annotate(
+        senast=Coalesce(Subquery(senaste), F("inskrivningsdatum"))
+    )
+    qs = qs.filter(
+        _per_insats(
+            insatser,
+            lambda i: Q(senast__lte=horisont - datetime.timedelta(days=i.remittentkontakt_dagar)),
+        )
+    )
+    # The interval differs by insats: the earliest `limit` of each, merged in Python.
+    for i in _inom(qs, [F("insats_id")], [F("senast").asc()], limit):
+        due = i.senast + datetime.timedelta(days=i.insats.remittentkontakt_dagar)
+        yield Bevakning(i, _("Kontakt med remittenten"), due, due < today)
+
+
+def _langsta_tid(oppna, today, limit):
+    # slutdatum_max (inskrivningsdatum + max months + extension) in SQL: the month it
+    # falls in as a month number, then the day, which add_months clamps to the month.
+    horisont = today + datetime.timedelta(days=VARNING_DAGAR)
+    manad = horisont.year * 12 + horisont.month
+    sista_dagen = (horisont + datetime.timedelta(days=1)).month != horisont.month
+    qs = oppna.filter(inskrivningsdatum__isnull=False).annotate(
+        slutmanad=ExtractYear("inskrivningsdatum") * 12
+        + ExtractMonth("inskrivningsdatum")
+        + F("insats__max_manader")
+        + F("forlangd_manader"),
+        slutdag=ExtractDay("inskrivningsdatum"),
+    )
+    inom = Q(slutmanad__lt=manad) | Q(slutmanad=manad)
+    if not sista_dagen:
+        inom = Q(slutmanad__lt=manad) | Q(slutmanad=manad, slutdag__lte=horisont.day)
+    for i in qs.filter(inom).order_by("slutmanad", "slutdag", "pk")[:limit]:
         slut = i.slutdatum_max
-        if slut and slut <= today + datetime.timedelta(days=VARNING_DAGAR):
-            items.append(Bevakning(i, _("Längsta tid i insatsen nås"), slut, slut < today))
-    uppfoljningar = (
+        yield Bevakning(i, _("Längsta tid i insatsen nås"), slut, slut < today)
+
+
+def _uppfoljningar(user, today, limit):
+    qs = (
         Uppfoljning.objects.for_user(user)
         .filter(genomford__isnull=True, stoppad__isnull=True)
         .filter(planerad__lte=today + datetime.timedelta(days=VARNING_DAGAR))
         .select_related("inskrivning__deltagare", "inskrivning__insats")
+        .order_by("planerad", "pk")[:limit]
     )
-    for u in uppfoljningar:
-        items.append(
-            Bevakning(
-                u.inskrivning,
-                _("Uppföljning 12 månader efter avslut"),
-                u.planerad,
-                u.planerad < today,
-            )
+    for u in qs:
+        yield Bevakning(
+            u.inskrivning,
+            _("Uppföljning 12 månader efter avslut"),
+            u.planerad,
+            u.planerad < today,
         )
-    return sorted(items, key=lambda b: (not b.forsenad, b.datum))
 
 
 def mina_deltagare(user, limit=100):

@@ -164,7 +164,7 @@ class OversiktView(StaffMixin, View):
                 "per_steg": [
                     (Steg(s), n) for s, n in selectors.antal_per_steg(request.user).items()
                 ],
-                "bevakningar": selectors.bevakningar(request.user, today)[:50],
+                "bevakningar": selectors.bevakningar(request.user, today),
                 "mina": selectors.mina_deltagare(request.user),
                 "handelser": selectors.senaste_handelser(request.user),
                 "insatser": self.insatser(),
