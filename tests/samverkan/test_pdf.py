@@ -9,8 +9,8 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from samverkan import pdf as pdfmodul
-from samverkan.pdf import BASE_URL, ResourceRefused, StaticFilesFetcher, render_pdf
+from samverkan.pdf import BASE_URL, ResourceRefused, render_pdf
+from samverkan.pdf_hamtare import StaticFilesFetcher
 
 TITEL = "Handlingsplan för Test Testsson"
 
@@ -140,7 +140,7 @@ def fetched(monkeypatch):
         calls.append((url, "served"))
         return response
 
-    monkeypatch.setattr(pdfmodul.StaticFilesFetcher, "fetch", spy)
+    monkeypatch.setattr(StaticFilesFetcher, "fetch", spy)
     return calls
 
 
