@@ -150,8 +150,8 @@ def test_celery_runs_tasks_in_process_without_a_broker():
 
 
 def test_production_cookies_carry_the_host_prefix_and_keys_can_rotate():
-    env = _env_example()
-    env.update(SECRET_KEY=secrets.token_urlsafe(60), SECRET_KEY_FALLBACKS="gammal-nyckel-1")
+    env = _with_real_secrets(_env_example())
+    env.update(SECRET_KEY_FALLBACKS="gammal-nyckel-1")
     code = (
         "from django.conf import settings; "
         "print(settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME, "
