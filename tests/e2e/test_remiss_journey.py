@@ -1,9 +1,11 @@
 """A handläggare logs in by code and sends a remiss with the keyboard alone; the team
-accepts it; the handläggare sees "Antagen". axe checks every page on the way."""
+accepts it; the handläggare sees "Antagen"; at the exit the handläggare gets the
+hand-over. axe checks every page on the way."""
 
 import re
 
 import pytest
+from pypdf import PdfReader
 
 from samverkan.management.commands.demo import DEMO_PASSWORD
 from samverkan.validators import luhn_ok
@@ -105,9 +107,30 @@ def test_remiss_by_code_keyboard_and_acceptance(
     team.get_by_role("button", name="Anta remissen").click()
     team.wait_for_url(re.compile(r"/deltagare/[0-9a-f-]{36}/$"))
     assert team.get_by_role("heading", level=1).inner_text() == "Kim Tangentbordsson"
-    team.context.close()
 
     # The handläggare sees the decision.
     page.goto(remiss_url)
     assert page.get_by_text("Antagen", exact=True).is_visible()
     axe_check(page)
+
+    # Later the team closes the case (the person chose another way) with a hand-over...
+    team.get_by_role("link", name="Avsluta").click()
+    axe_check(team)
+    team.get_by_label("Väg ut").select_option("arbetssokande_af")
+    team.get_by_label("Myndighet med huvudansvar efteråt").select_option("af")
+    team.get_by_label("Överlämningssammanfattning").fill("Går vidare som arbetssökande.")
+    team.get_by_label("Rekommendationer till remittenten").fill("Boka ett planeringssamtal.")
+    team.get_by_role("button", name="Spara", exact=True).click()
+    team.wait_for_load_state()
+    assert team.get_by_text("Ärendet är avslutat.").is_visible()
+    team.context.close()
+
+    # ...and the handläggare gets it from the remiss, as a PDF.
+    page.goto(remiss_url)
+    axe_check(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Hämta överlämningen (PDF)").click()
+    pdf = PdfReader(download.value.path())
+    text = " ".join(p.extract_text() for p in pdf.pages)
+    assert "Går vidare som arbetssökande." in text
+    assert "Boka ett planeringssamtal." in text
