@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404
 
-from samverkan import audit
+from samverkan import audit, sakerhetslogg
 from samverkan.models import Medlemskap, Roll
 
 
@@ -92,6 +92,7 @@ def get_object_for_user(queryset, request, *, scope="for_user", **lookup):
                 obj=outside,
                 detail={"vy": getattr(request.resolver_match, "view_name", "")},
             )
+            sakerhetslogg.handelse("atkomst_nekad", request, objekttyp=model._meta.label_lower)
         raise Http404 from None
     except (ValueError, TypeError, ValidationError):
         raise Http404 from None

@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "samverkan.middleware.MfaRequiredMiddleware",
     "samverkan.middleware.NoStoreMiddleware",
+    "samverkan.sakerhetslogg.SakerhetsloggMiddleware",
+    "samverkan.begransning.HastighetsgransMiddleware",
     # Last, so that it sees the final response of every login path.
     "axes.middleware.AxesMiddleware",
 ]
@@ -244,6 +246,13 @@ if not SAMVERKAN_MFA_REQUIRED and not DEBUG and not TESTING:
 # Logguppföljning flags a user who reads more different participants than this in a day.
 SAMVERKAN_LOGG_LASNINGAR_PER_DAG = env.int("SAMVERKAN_LOGG_LASNINGAR_PER_DAG", default=25)
 
+# Per user: participant pages, prints, exports and statistics (docs/security.md#limits-per-user).
+SAMVERKAN_HASTIGHETSGRANSER = env.str(
+    "SAMVERKAN_HASTIGHETSGRANSER",
+    default="deltagare=600/10m+2000/d,utskrift=30/10m+200/d,export=30/10m+200/d,"
+    "statistik=60/10m+500/d",
+)
+
 # django-axes: lockout after five failures, lifted after the cool-off or by an administrator.
 AXES_FAILURE_LIMIT = 5
 # The account after five failures; also one browser trying many accounts.
@@ -384,9 +393,16 @@ LOGGING = {
         "plain": {
             "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
             "datefmt": "%Y-%m-%dT%H:%M:%S%z",  # with the offset: logs are compared across hosts
+        },
+        # One JSON object per line for a log processor (docs/operations.md#logs).
+        "json": {"()": "samverkan.loggformat.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if env.str("LOG_FORMAT", default="text") == "json" else "plain",
         }
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.request": {"level": "ERROR"},

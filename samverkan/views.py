@@ -19,7 +19,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView, TemplateView
 
-from samverkan import audit, services
+from samverkan import audit, sakerhetslogg, services
 from samverkan.forms import InbjudanForm, InsatsForm
 from samverkan.models import Forbund, Inbjudan, Insats, Medlemskap, Organisation, Roll
 from samverkan.permissions import get_object_for_user, roller
@@ -268,6 +268,7 @@ def server_error(request):
 
 
 def csrf_failure(request, reason=""):
+    sakerhetslogg.handelse("csrf_avvisad", request)
     return render(request, "403_csrf.html", status=403)
 
 
@@ -277,6 +278,7 @@ def page_not_found(request, exception=None):
 
 def permission_denied(request, exception=None):
     # A refused page is worth a look in the log review, like a refused object.
+    sakerhetslogg.handelse("atkomst_nekad", request, objekttyp="sida")
     audit.record(
         action=audit.Action.ACCESS_DENIED,
         request=request,
