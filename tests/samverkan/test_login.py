@@ -225,3 +225,26 @@ def test_the_admin_ends_every_session_of_a_user(client, superuser, handlaggare):
         action=AuditEvent.Action.SESSION_EXPIRED, object_type="samverkan.user"
     )
     assert event.actor == superuser and event.detail["via"] == "admin"
+
+
+def test_a_lockout_does_not_reach_other_addresses_or_colleagues(handlaggare, styrelse):
+    office = Client(REMOTE_ADDR="10.1.1.1", HTTP_USER_AGENT="Samma webbläsare")
+    for _ in range(5):
+        _login(office, handlaggare.email, "fel-losenord-helt")
+    assert _login(office, handlaggare.email).status_code == 429
+    # A colleague behind the same NAT, with the same browser, is not locked.
+    colleague = Client(REMOTE_ADDR="10.1.1.1", HTTP_USER_AGENT="Samma webbläsare")
+    assert _login(colleague, styrelse.email).status_code == 302
+    # The user themself, from another address, is not locked by someone else's failures.
+    elsewhere = Client(REMOTE_ADDR="10.2.2.2")
+    assert _login(elsewhere, handlaggare.email).status_code == 302
+
+
+def test_guessing_one_account_from_many_addresses_is_throttled(handlaggare):
+    # allauth's per-account limit (10 failures in 5 minutes) holds whatever the address.
+    for n in range(10):
+        _login(Client(REMOTE_ADDR=f"10.3.0.{n}"), handlaggare.email, "fel-losenord-helt")
+    late = Client(REMOTE_ADDR="10.3.1.1")
+    response = _login(late, handlaggare.email)  # even the right password
+    assert "_auth_user_id" not in late.session
+    assert "misslyckade inloggningsförsök" in response.content.decode()
