@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 .PHONY: run test install system migrate demo lint format messages ci clean
 
 install:
-	@$(UV) sync --locked --quiet
+	@$(UV) sync --locked --quiet --compile-bytecode
 
 system:
 	@scripts/check-system.sh
