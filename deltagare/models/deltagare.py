@@ -88,7 +88,13 @@ class Deltagare(models.Model):
                 name="deltagare_personnummer_eller_fodelsedatum",
             ),
         ]
-        indexes = [models.Index(fields=["forbund", "efternamn", "fornamn"], name="deltagare_namn")]
+        indexes = [
+            models.Index(fields=["forbund", "efternamn", "fornamn"], name="deltagare_namn"),
+            # The visibility rule's anti-join (deltagare/querysets.py) reads only these.
+            models.Index(
+                fields=["id"], condition=models.Q(gallrad__isnull=False), name="deltagare_gallrade"
+            ),
+        ]
         constraints += [
             models.CheckConstraint(
                 condition=models.Q(gallringsstopp=False) | ~models.Q(gallringsstopp_skal=""),
