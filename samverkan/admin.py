@@ -3,9 +3,10 @@
 Every save and delete here writes an audit event, like the services do.
 """
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.contrib.auth.forms import UserChangeForm, UserCreationForm
+from django.contrib.auth.forms import UserChangeForm
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -45,10 +46,19 @@ class MedlemskapInline(admin.TabularInline):
     autocomplete_fields = ["forbund", "insats", "organisation"]
 
 
-class SamverkanUserCreationForm(UserCreationForm):
+class SamverkanUserCreationForm(forms.ModelForm):
+    """No password field: the new user chooses one through a mailed link (ASVS 6.4.1)."""
+
     class Meta:
         model = User
         fields = ("email", "fornamn", "efternamn")
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        user.set_unusable_password()
+        if commit:
+            user.save()
+        return user
 
 
 class SamverkanUserChangeForm(UserChangeForm):
@@ -94,12 +104,23 @@ class UserAdmin(AuditedAdmin, BaseUserAdmin):
             None,
             {
                 "classes": ["wide"],
-                "fields": ["email", "fornamn", "efternamn", "password1", "password2"],
+                "fields": ["email", "fornamn", "efternamn"],
+                "description": _(
+                    "Kontot skapas utan lösenord. Användaren får ett mejl med en länk "
+                    "för att välja sitt eget."
+                ),
             },
         )
     ]
     readonly_fields = ["last_login", "date_joined"]
     filter_horizontal = []
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            from samverkan.konto import skicka_valkomstlank
+
+            transaction.on_commit(lambda: skicka_valkomstlank(user=obj, request=request))
 
 
 @admin.register(Forbund)

@@ -165,7 +165,13 @@ AUTH_PASSWORD_VALIDATORS = [
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-]  # no composition rules (ASVS 6.2.5): length and the common-password list do the work
+    {"NAME": "samverkan.losenord.KontextordValidator"},
+    {"NAME": "samverkan.losenord.LacktLosenordValidator"},
+]  # no composition rules (ASVS 6.2.5): length and the lists do the work
+# Breached passwords are looked up by k-anonymity (samverkan/losenord.py); "" turns it off.
+SAMVERKAN_HIBP_URL = env.str(
+    "SAMVERKAN_HIBP_URL", default="" if TESTING else "https://api.pwnedpasswords.com/range/"
+)
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -187,6 +193,8 @@ USERSESSIONS_TRACK_ACTIVITY = False
 # Changing e-mail addresses, passwords or MFA asks for the password again.
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+# Reset links and the link a new account gets to choose its first password: one day, once.
+PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
