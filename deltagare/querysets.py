@@ -54,7 +54,10 @@ class InskrivningQuerySet(models.QuerySet):
         return self.filter(_ej_gallrad("deltagare_id"), insats__in=_staff_insatser(user))
 
     def pagaende(self):
-        return self.exclude(steg="avslut")
+        # The steps named rather than avslut excluded, so the index (insats, steg) serves it.
+        from deltagare.koder import STEG_ORDNING, Steg
+
+        return self.filter(steg__in=[s for s in STEG_ORDNING if s != Steg.AVSLUT])
 
 
 class ViaInskrivningQuerySet(models.QuerySet):

@@ -69,7 +69,8 @@ def bevakningar(user, today: datetime.date, limit: int = 50) -> list[Bevakning]:
         return []
     oppna = (
         Inskrivning.objects.for_user(user)
-        .exclude(steg__in=[Steg.AVSLUT, Steg.AKTUALISERING])
+        # Named, not excluded: the index (insats, steg) then serves the filter.
+        .filter(steg__in=[Steg.INSKRIVNING, Steg.KARTLAGGNING, Steg.INSATSER])
         .filter(deltagare__anonym=False)
         .select_related("deltagare", "insats")
     )
