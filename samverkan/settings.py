@@ -13,7 +13,22 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 # never read a developer's .env.
 TESTING = "PYTEST_VERSION" in os.environ
 
-env = environ.Env()
+
+class _SecretFiles(environ.FileAwareMapping):
+    """``NAME_FILE=/path`` reads NAME from a file, e.g. a systemd credential
+    (``LoadCredentialEncrypted=``, docs/operations.md#secrets); the file's final
+    newline is not part of the secret."""
+
+    def __getitem__(self, key):
+        value = super().__getitem__(key)
+        return value.rstrip("\r\n") if self.env.get(key + "_FILE") else value
+
+
+class _Env(environ.Env):
+    ENVIRON = _SecretFiles()
+
+
+env = _Env()
 # The process environment wins over the file; SAMVERKAN_ENV_FILE="" reads none.
 ENV_FILE = os.environ.get("SAMVERKAN_ENV_FILE", str(BASE_DIR / ".env"))
 if ENV_FILE and not TESTING:
@@ -460,6 +475,39 @@ if not DEBUG:
             raise ImproperlyConfigured(
                 f"{_name} innehåller ett exempel- eller standardlösenord; byt ut det."
             )
+
+# Backend links leave the machine only encrypted, with the server's certificate checked
+# (ASVS 12.3.1): loopback and Unix sockets are exempt, anything else must ask for TLS.
+_LOOPBACK = {"", "localhost", "127.0.0.1", "::1"}
+
+
+def _remote(host) -> bool:
+    return str(host or "") not in _LOOPBACK and not str(host or "").startswith("/")
+
+
+if not DEBUG:
+    from urllib.parse import urlsplit as _urlsplit
+
+    _db = DATABASES["default"]
+    _db_host = _db.get("OPTIONS", {}).get("host") or _db.get("HOST")
+    if (
+        "postgresql" in _db["ENGINE"]
+        and _remote(_db_host)
+        and _db["OPTIONS"].get("sslmode") != "verify-full"
+    ):
+        raise ImproperlyConfigured(
+            "DATABASE_URL pekar på en annan värd: lägg till ?sslmode=verify-full&sslrootcert=…"
+        )
+    for _name in ("REDIS_URL", "CELERY_BROKER_URL", "CELERY_RESULT_BACKEND"):
+        _url = _urlsplit(env.str(_name, default=""))
+        if _url.scheme == "redis" and _remote(_url.hostname):
+            raise ImproperlyConfigured(f"{_name} pekar på en annan värd: använd rediss:// (TLS).")
+    if (
+        EMAIL_CONFIG["EMAIL_BACKEND"].endswith("smtp.EmailBackend")
+        and _remote(EMAIL_CONFIG.get("EMAIL_HOST"))
+        and not (EMAIL_CONFIG.get("EMAIL_USE_TLS") or EMAIL_CONFIG.get("EMAIL_USE_SSL"))
+    ):
+        raise ImproperlyConfigured("EMAIL_URL: använd smtp+tls:// eller smtp+ssl://.")
 
 # Links in e-mail point here (no request at hand in a task).
 SAMVERKAN_BASE_URL = env.str("SAMVERKAN_BASE_URL", default="http://127.0.0.1:8000")

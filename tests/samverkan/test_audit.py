@@ -82,3 +82,37 @@ def test_forwarded_for_is_trusted_only_behind_a_configured_proxy(rf, db, setting
     assert audit.client_ip(request) == "10.0.0.1"
     request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9")
     assert audit.client_ip(request) == "203.0.113.9"
+
+
+def test_committed_events_are_copied_to_the_shipped_log_without_ip_or_detail(
+    rf, forbundsadmin, insats, caplog, django_capture_on_commit_callbacks
+):
+    import logging
+
+    request = rf.get("/", REMOTE_ADDR="10.9.8.7")
+    caplog.set_level(logging.INFO, logger="samverkan.audit")
+    with django_capture_on_commit_callbacks(execute=True):
+        event = audit.record(
+            action=audit.Action.READ,
+            actor=forbundsadmin,
+            obj=insats,
+            request=request,
+            detail={"vy": "insats-detail"},
+        )
+    [record] = [r for r in caplog.records if r.name == "samverkan.audit"]
+    line = record.getMessage()
+    assert line.startswith(f"handelse=audit id={event.pk} ")
+    assert f"action=read anvandare={forbundsadmin.uuid}" in line
+    assert f"objekt={insats.uuid}" in line and f"forbund={insats.forbund_id}" in line
+    assert "10.9.8.7" not in line and "insats-detail" not in line
+    assert record.sakerhet["id"] == event.pk  # JSON keys with LOG_FORMAT=json
+
+
+def test_an_event_rolled_back_is_not_copied(forbundsadmin, insats, caplog):
+    import logging
+
+    caplog.set_level(logging.INFO, logger="samverkan.audit")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        audit.record(action=audit.Action.READ, actor=forbundsadmin, obj=insats)
+        raise RuntimeError
+    assert not [r for r in caplog.records if r.name == "samverkan.audit"]

@@ -160,3 +160,43 @@ def test_production_cookies_carry_the_host_prefix_and_keys_can_rotate():
     result = _manage(env, "shell", "-c", code)
     assert result.returncode == 0, result.stderr
     assert "__Host-sessionid __Host-csrftoken __Host-sprak ['gammal-nyckel-1']" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "refused"),
+    [
+        ("DATABASE_URL", "postgres://samverkan:x9fk2@db.intern.example:5432/samverkan", True),
+        (
+            "DATABASE_URL",
+            "postgres://samverkan:x9fk2@db.intern.example:5432/samverkan"
+            "?sslmode=verify-full&sslrootcert=/etc/samverkan/ca.pem",
+            False,
+        ),
+        ("DATABASE_URL", "postgres:///samverkan?host=/var/run/postgresql", False),
+        ("REDIS_URL", "redis://:x9fk2@cache.intern.example:6379/1", True),
+        ("REDIS_URL", "rediss://:x9fk2@cache.intern.example:6379/1", False),
+        ("CELERY_BROKER_URL", "redis://:x9fk2@cache.intern.example:6379/0", True),
+        ("EMAIL_URL", "smtp://samverkan:x9fk2@smtp.example.org:25", True),
+        ("EMAIL_URL", "smtp://127.0.0.1:25", False),
+    ],
+)
+def test_backend_links_to_other_hosts_must_use_tls(name, value, refused):
+    env = _with_real_secrets(_env_example())
+    env[name] = value
+    result = _manage(env, "check")
+    assert (result.returncode != 0) == refused, result.stderr[-500:]
+    if refused:
+        assert name.split("_")[0] in result.stderr or "EMAIL_URL" in result.stderr
+
+
+def test_secrets_can_be_read_from_files(tmp_path):
+    """For systemd credentials (LoadCredentialEncrypted=): NAME_FILE names the file."""
+    key = secrets.token_urlsafe(60)
+    (tmp_path / "secret_key").write_text(key + "\n")
+    env = _with_real_secrets(_env_example())
+    del env["SECRET_KEY"]
+    env["SECRET_KEY_FILE"] = str(tmp_path / "secret_key")
+    code = "from django.conf import settings; print(repr(settings.SECRET_KEY))"
+    result = _manage(env, "shell", "-c", code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == repr(key)
