@@ -3,6 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.virusskanning import skanna
+
 MAX_BYTES = 10 * 1024 * 1024
 
 # The smallest valid PDF: the "signed consent" of demo data and benchmarks.
@@ -33,6 +35,7 @@ def kontrollera_blankett(upload):
     upload.seek(0)
     for signature, content_type, extension in _SIGNATURES:
         if head.startswith(signature):
+            skanna(upload)  # refuses an infected file, or one the scanner could not read
             return content_type, extension
     raise ValidationError(
         _("Filen måste vara en PDF, JPEG eller PNG (kontrolleras utifrån innehållet)."),

@@ -7,6 +7,6 @@ class SamverkanConfig(AppConfig):
     verbose_name = _("Samverkan – kärna")
 
     def ready(self):
-        from samverkan import auth_events
+        from samverkan import auth_events, virusskanning  # noqa: F401 - registers its check
 
         auth_events.connect()

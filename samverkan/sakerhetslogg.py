@@ -17,6 +17,8 @@ HANDELSER = {
     "regel_vagrad": "a service refused an action and the user was told so",
     "atkomst_nekad": "an object outside the user's scope, or a page the role may not open",
     "csrf_avvisad": "a request without a valid CSRF token",
+    "virus_hittat": "an uploaded file was refused because the virus scanner found malware",
+    "virusskanning_misslyckad": "an upload was refused because the virus scanner did not answer",
 }
 
 

@@ -356,6 +356,9 @@ STATIC_MANIFEST = env.bool("STATIC_MANIFEST", default=False)
 # Production collects into STATIC_ROOT; elsewhere whitenoise reads the app folders.
 STATIC_ROOT = BASE_DIR / "staticfiles" if STATIC_MANIFEST else None
 WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
+# ClamAV's daemon scans every upload (samverkan/virusskanning.py): unix:///run/clamav/clamd.ctl
+CLAMD_ADDRESS = env.str("CLAMD_ADDRESS", default="")
+CLAMD_TIMEOUT = env.float("CLAMD_TIMEOUT", default=30.0)
 PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "privat")))
 STORAGES = {
     "default": {
