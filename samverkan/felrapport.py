@@ -14,7 +14,8 @@ from django.views.debug import ExceptionReporter, SafeExceptionReporterFilter
 class UtanPersonuppgifter(SafeExceptionReporterFilter):
     # Connection URLs carry passwords (database, Redis, mail) under names Django misses.
     hidden_settings = re.compile(
-        "API|TOKEN|KEY|SECRET|PASS|SIGNATURE|HTTP_COOKIE|URL|DATABASES|CACHES|BROKER|EMAIL",
+        "API|TOKEN|KEY|SECRET|PASS|SIGNATURE|HTTP_COOKIE|URL|DATABASES|CACHES|BROKER|EMAIL"
+        "|RESULT_BACKEND",
         flags=re.IGNORECASE,
     )
 

@@ -167,6 +167,7 @@ def test_rotating_the_secret_key_keeps_sessions_with_the_old_one_listed(handlagg
 def test_error_reports_hide_connection_passwords(settings):
     settings.CELERY_BROKER_URL = "redis://:hemligt-losen@127.0.0.1:6379/0"
     settings.CACHES = {"default": {"BACKEND": "x", "LOCATION": "redis://:hemligt-losen@h/1"}}
+    settings.CELERY_RESULT_BACKEND = "rediss://:hemligt-losen@h:6380/2"
     request = RequestFactory().get("/")
     try:
         raise ValueError("fel")
