@@ -1,6 +1,7 @@
 """Filters of the participant list (django-filter); the search text goes through SokView."""
 
 import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from deltagare.koder import Steg
@@ -20,6 +21,11 @@ class InskrivningFilter(django_filters.FilterSet):
     )
     steg = django_filters.ChoiceFilter(
         label=_("Steg"), choices=Steg.choices, empty_label=_("Alla steg")
+    )
+    mina = django_filters.BooleanFilter(
+        label=_("Bara där jag är kontaktperson"),
+        method="filter_mina",
+        widget=django_filters.widgets.BooleanWidget,
     )
     pagaende = django_filters.BooleanFilter(
         label=_("Bara pågående"),
@@ -49,6 +55,12 @@ class InskrivningFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         for field in self.form.fields.values():
             field.widget.attrs.setdefault("class", "form-select")
+
+    def filter_mina(self, queryset, name, value):
+        if not value or self.request is None:
+            return queryset
+        user = self.request.user
+        return queryset.filter(Q(kontaktperson=user) | Q(kontaktperson2=user))
 
     def filter_pagaende(self, queryset, name, value):
         return queryset.exclude(steg=Steg.AVSLUT) if value else queryset

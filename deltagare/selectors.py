@@ -29,6 +29,7 @@ from deltagare.models import (
     StegByte,
     Uppfoljning,
 )
+from deltagare.models.inskrivning import add_months
 from samverkan.models import Insats
 from samverkan.permissions import roller
 
@@ -60,9 +61,10 @@ def bevakningar(user, today: datetime.date, limit: int = 50) -> list[Bevakning]:
     """The `limit` earliest due and overdue items: talks, plan revisions, referrer
     contacts, max duration, follow-ups.
 
-    Each kind is one query that finds, orders and cuts its items in SQL, so the start
-    page costs the same with a hundred ongoing cases as with thousands. Python merges
-    at most `limit` items per kind (per insats where the rule differs by insats).
+    Each kind is one query that finds, orders and cuts its items in SQL and returns
+    plain values, so the start page costs the same with a hundred ongoing cases as
+    with thousands; Python merges at most `limit` items per kind (per insats where the
+    rule differs by insats), and one more query reads the cases that are shown.
     """
     insatser = {i.pk: i for i in Insats.objects.filter(pk__in=roller(user).samordnare_insatser)}
     if not insatser:
@@ -72,16 +74,22 @@ def bevakningar(user, today: datetime.date, limit: int = 50) -> list[Bevakning]:
         # Named, not excluded: the index (insats, steg) then serves the filter.
         .filter(steg__in=[Steg.INSKRIVNING, Steg.KARTLAGGNING, Steg.INSATSER])
         .filter(deltagare__anonym=False)
-        .select_related("deltagare", "insats")
+        .order_by()
     )
-    items = [
-        *_samtal(oppna, insatser, today, limit),
-        *_planrevisioner(oppna, today, limit),
-        *_remittentkontakter(oppna, insatser, today, limit),
-        *_langsta_tid(oppna, today, limit),
-        *_uppfoljningar(user, today, limit),
-    ]
-    return sorted(items, key=lambda b: (b.datum, b.inskrivning.pk, str(b.vad)))[:limit]
+    poster = sorted(
+        [
+            *_samtal(oppna, insatser, limit),
+            *_planrevisioner(oppna, limit),
+            *_remittentkontakter(oppna, insatser, today, limit),
+            *_langsta_tid(oppna, insatser, today, limit),
+            *_uppfoljningar(user, today, limit),
+        ],
+        key=lambda p: (p[0], p[1], str(p[2])),
+    )[:limit]
+    fall = Inskrivning.objects.select_related("deltagare", "insats").in_bulk(
+        {pk for _d, pk, _v in poster}
+    )
+    return [Bevakning(fall[pk], vad, datum, datum < today) for datum, pk, vad in poster]
 
 
 def _per_insats(insatser, villkor) -> Q:
@@ -95,7 +103,10 @@ def _inom(qs, partition, ordning, limit):
     ).filter(rad__lte=limit)
 
 
-def _samtal(oppna, insatser, today, limit):
+# Each kind yields (due date, enrolment pk, what is due).
+
+
+def _samtal(oppna, insatser, limit):
     antal = (
         Kartlaggningssamtal.objects.filter(inskrivning=OuterRef("pk"))
         .order_by()
@@ -107,29 +118,28 @@ def _samtal(oppna, insatser, today, limit):
         oppna.filter(steg__in=[Steg.INSKRIVNING, Steg.KARTLAGGNING])
         .annotate(antal_samtal=Coalesce(Subquery(antal), 0))
         .filter(_per_insats(insatser, lambda i: Q(antal_samtal__lt=i.kartlaggning_samtal_min)))
-        .order_by("inskrivningsdatum", "pk")[:limit]
+        .order_by("inskrivningsdatum", "pk")
     )
-    for i in qs:
+    for pk, start, n, insats_id in qs.values_list(
+        "pk", "inskrivningsdatum", "antal_samtal", "insats_id"
+    )[:limit]:
         # Talks are due within the first month after inskrivning.
-        due = i.inskrivningsdatum + datetime.timedelta(days=30)
         vad = _("Kartläggningssamtal (%(n)s av minst %(min)s)") % {
-            "n": i.antal_samtal,
-            "min": i.insats.kartlaggning_samtal_min,
+            "n": n,
+            "min": insatser[insats_id].kartlaggning_samtal_min,
         }
-        yield Bevakning(i, vad, due, due < today)
+        yield start + datetime.timedelta(days=30), pk, vad
 
 
-def _planrevisioner(oppna, today, limit):
+def _planrevisioner(oppna, limit):
     senaste = HandlingsplanVersion.objects.filter(inskrivning=OuterRef("pk")).order_by("-version")
     qs = (
         oppna.annotate(plan_revidering=Subquery(senaste.values("revidering_senast")[:1]))
         .filter(plan_revidering__isnull=False)
-        .order_by("plan_revidering", "pk")[:limit]
+        .order_by("plan_revidering", "pk")
     )
-    for i in qs:
-        yield Bevakning(
-            i, _("Revidera handlingsplanen"), i.plan_revidering, i.plan_revidering < today
-        )
+    for pk, datum in qs.values_list("pk", "plan_revidering")[:limit]:
+        yield datum, pk, _("Revidera handlingsplanen")
 
 
 def _remittentkontakter(oppna, insatser, today, limit):
@@ -151,12 +161,13 @@ def _remittentkontakter(oppna, insatser, today, limit):
         )
     )
     # The interval differs by insats: the earliest `limit` of each, merged in Python.
-    for i in _inom(qs, [F("insats_id")], [F("senast").asc()], limit):
-        due = i.senast + datetime.timedelta(days=i.insats.remittentkontakt_dagar)
-        yield Bevakning(i, _("Kontakt med remittenten"), due, due < today)
+    rader = _inom(qs, [F("insats_id")], [F("senast").asc()], limit)
+    for pk, senast, insats_id in rader.values_list("pk", "senast", "insats_id"):
+        dagar = insatser[insats_id].remittentkontakt_dagar
+        yield senast + datetime.timedelta(days=dagar), pk, _("Kontakt med remittenten")
 
 
-def _langsta_tid(oppna, today, limit):
+def _langsta_tid(oppna, insatser, today, limit):
     # slutdatum_max (inskrivningsdatum + max months + extension) in SQL: the month it
     # falls in as a month number, then the day, which add_months clamps to the month.
     horisont = today + datetime.timedelta(days=VARNING_DAGAR)
@@ -172,9 +183,12 @@ def _langsta_tid(oppna, today, limit):
     inom = Q(slutmanad__lt=manad) | Q(slutmanad=manad)
     if not sista_dagen:
         inom = Q(slutmanad__lt=manad) | Q(slutmanad=manad, slutdag__lte=horisont.day)
-    for i in qs.filter(inom).order_by("slutmanad", "slutdag", "pk")[:limit]:
-        slut = i.slutdatum_max
-        yield Bevakning(i, _("Längsta tid i insatsen nås"), slut, slut < today)
+    rader = qs.filter(inom).order_by("slutmanad", "slutdag", "pk")
+    for pk, start, forlangd, insats_id in rader.values_list(
+        "pk", "inskrivningsdatum", "forlangd_manader", "insats_id"
+    )[:limit]:
+        slut = add_months(start, insatser[insats_id].max_manader + forlangd)
+        yield slut, pk, _("Längsta tid i insatsen nås")
 
 
 def _uppfoljningar(user, today, limit):
@@ -182,19 +196,13 @@ def _uppfoljningar(user, today, limit):
         Uppfoljning.objects.for_user(user)
         .filter(genomford__isnull=True, stoppad__isnull=True)
         .filter(planerad__lte=today + datetime.timedelta(days=VARNING_DAGAR))
-        .select_related("inskrivning__deltagare", "inskrivning__insats")
-        .order_by("planerad", "pk")[:limit]
+        .order_by("planerad", "pk")
     )
-    for u in qs:
-        yield Bevakning(
-            u.inskrivning,
-            _("Uppföljning 12 månader efter avslut"),
-            u.planerad,
-            u.planerad < today,
-        )
+    for pk, planerad in qs.values_list("inskrivning_id", "planerad")[:limit]:
+        yield planerad, pk, _("Uppföljning 12 månader efter avslut")
 
 
-def mina_deltagare(user, limit=100):
+def mina_deltagare(user, limit=25):
     """Open cases where the user is a contact person, ordered by step."""
     from django.db.models import Case, IntegerField, Value, When
 

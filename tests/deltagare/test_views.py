@@ -319,6 +319,24 @@ def test_overview_shows_overdue_items(coordinator, inskriven):
     assert any("remittenten" in v for v in vad)
 
 
+def test_the_list_narrows_to_my_cases(coordinator, samordnare, insats, inskriven):
+    from deltagare import services
+
+    annan = services.deltagare_aktualisera(
+        actor=samordnare,
+        insats=insats,
+        person={**PERSON, "personnummer": "", "fodelsedatum": datetime.date(1985, 5, 5)},
+        aktualiserad=DAG,
+    )
+    lista = reverse("deltagare:inskrivning-list")
+    alla = {i.pk for i in coordinator.get(lista).context["page_obj"].object_list}
+    mina = coordinator.get(lista, {"mina": "true"}).context["page_obj"].object_list
+    assert alla == {inskriven.pk, annan.pk}
+    assert [i.pk for i in mina] == [inskriven.pk]  # no contact person yet in the other
+    html = coordinator.get(reverse("deltagare:oversikt")).content.decode()
+    assert "?mina=true&amp;pagaende=true" in html
+
+
 def test_list_overview_and_detail_have_fixed_query_ceilings(
     coordinator, samordnare, insats, inskriven, django_assert_max_num_queries
 ):
