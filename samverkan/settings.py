@@ -270,6 +270,9 @@ if not SAMVERKAN_MFA_REQUIRED and not DEBUG and not TESTING:
 
 # Logguppföljning flags a user who reads more different participants than this in a day.
 SAMVERKAN_LOGG_LASNINGAR_PER_DAG = env.int("SAMVERKAN_LOGG_LASNINGAR_PER_DAG", default=25)
+# Years the audit trail and admin history are kept (manage.py gallra_logg); the
+# förbund's informationshanteringsplan decides, unset keeps everything.
+SAMVERKAN_LOGG_BEVARAS_AR = env.int("SAMVERKAN_LOGG_BEVARAS_AR", default=None)
 
 # Per user: participant pages, prints, exports and statistics (docs/security.md#limits-per-user).
 SAMVERKAN_HASTIGHETSGRANSER = env.str(

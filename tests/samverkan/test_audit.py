@@ -116,3 +116,46 @@ def test_an_event_rolled_back_is_not_copied(forbundsadmin, insats, caplog):
         audit.record(action=audit.Action.READ, actor=forbundsadmin, obj=insats)
         raise RuntimeError
     assert not [r for r in caplog.records if r.name == "samverkan.audit"]
+
+
+def test_events_past_the_retention_are_removed_by_the_command_and_the_trail_stays_closed(
+    forbundsadmin, insats, settings
+):
+    import datetime
+    import io
+
+    from django.contrib.admin.models import ADDITION, LogEntry
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    long_ago = timezone.now() - datetime.timedelta(days=365 * 6)
+    old = AuditEvent.objects.create(
+        action=audit.Action.READ, actor=forbundsadmin, tidpunkt=long_ago
+    )
+    recent = audit.record(action=audit.Action.READ, actor=forbundsadmin, obj=insats)
+    admin_old = LogEntry.objects.create(
+        user=forbundsadmin, object_repr="x", action_flag=ADDITION, action_time=long_ago
+    )
+    out = io.StringIO()
+    call_command("gallra_logg", ar=5, provkorning=True, stdout=out)
+    assert "1 händelser" in out.getvalue() and AuditEvent.objects.filter(pk=old.pk).exists()
+    call_command("gallra_logg", ar=5, stdout=io.StringIO())
+    assert not AuditEvent.objects.filter(pk=old.pk).exists()
+    assert AuditEvent.objects.filter(pk=recent.pk).exists()
+    assert not LogEntry.objects.filter(pk=admin_old.pk).exists()
+    removal = AuditEvent.objects.get(action=audit.Action.DELETE, object_type="samverkan.auditevent")
+    assert removal.detail["antal"] == 1 and removal.detail["ar"] == 5
+    # The trail refuses changes again at once.
+    with pytest.raises(DatabaseError), transaction.atomic():
+        AuditEvent.objects.filter(pk=recent.pk).delete()
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM samverkan_auditevent WHERE id = %s", [recent.pk])
+
+
+def test_the_retention_has_a_floor_and_must_be_given(db):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="minst 2"):
+        call_command("gallra_logg", ar=1)
+    with pytest.raises(CommandError, match="SAMVERKAN_LOGG_BEVARAS_AR"):
+        call_command("gallra_logg")
