@@ -28,7 +28,7 @@ from deltagare.models import (
 from deltagare.personnummer import parse
 from samverkan import audit
 from samverkan.models import Insats, Organisation
-from samverkan.permissions import get_object_for_user
+from samverkan.permissions import get_object_for_user, roller
 
 SOK_SESSION_KEY = "deltagare_sok"
 
@@ -48,7 +48,7 @@ class StaffMixin(LoginRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        if not Insats.objects.staff_of(request.user).exists():
+        if not roller(request.user).ar_samordnare:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
