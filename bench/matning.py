@@ -158,26 +158,31 @@ def mat_kommando(kommando, upprepningar):
 
 
 def lediga_personnummer(antal):
-    """Fictitious personnummer (born 2001–2005, serial 99x) that no participant or remiss has."""
+    """Fictitious personnummer (born 2001 on, serial 99x) that no participant or remiss
+    has; earlier runs (bench/last.py keeps its drafts) take the first ones."""
     from deltagare.models import Deltagare
     from remisser.models import Remiss
     from samverkan.validators import luhn_ok
 
-    kandidater = []
+    lediga = []
     born = datetime.date(2001, 1, 1)
-    while len(kandidater) < antal * 2:
-        base = f"{born:%Y%m%d}99{len(kandidater) % 10}"
-        check = next(c for c in range(10) if luhn_ok(base[2:] + str(c)))
-        kandidater.append(base + str(check))
-        born += datetime.timedelta(days=1)
-    upptagna = set()
-    for model in (Deltagare, Remiss):
-        rader = model.objects.filter(personnummer__in=kandidater)
-        upptagna |= set(rader.values_list("personnummer", flat=True))
-    lediga = [p for p in kandidater if p not in upptagna][:antal]
-    if len(lediga) < antal:
-        sys.exit("För få lediga personnummer för remisserna.")
-    return lediga
+    n = 0
+    while len(lediga) < antal:
+        if born.year > 2020:
+            sys.exit("För få lediga personnummer för remisserna.")
+        kandidater = []
+        for _ in range(max(antal, 500)):
+            base = f"{born:%Y%m%d}99{n % 10}"
+            check = next(c for c in range(10) if luhn_ok(base[2:] + str(c)))
+            kandidater.append(base + str(check))
+            born += datetime.timedelta(days=1)
+            n += 1
+        upptagna = set()
+        for model in (Deltagare, Remiss):
+            rader = model.objects.filter(personnummer__in=kandidater)
+            upptagna |= set(rader.values_list("personnummer", flat=True))
+        lediga += [p for p in kandidater if p not in upptagna]
+    return lediga[:antal]
 
 
 def tabell(scenarier):
