@@ -79,7 +79,11 @@ def _over_limit(kind: str, user_id: int, windows) -> tuple[bool, int, bool]:
         window = now // seconds
         key = f"samverkan:grans:{kind}:{user_id}:{seconds}:{window}"
         cache.add(key, 0, timeout=seconds + 5)
-        used = cache.incr(key)
+        try:
+            used = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=seconds + 5)
+            used = 1
         if used > count:
             over = True
             wait = max(wait, (window + 1) * seconds - now)
