@@ -162,13 +162,14 @@ def test_the_pdf_is_tagged_pdf_ua_in_swedish(forbundsadmin, forbund, data):
 
 @pytest.mark.django_db
 def test_a_render_failure_ends_failed_with_a_message(forbundsadmin, forbund, data, monkeypatch):
-    import samverkan.pdf
+    import weasyprint
 
     class Trasig:
         def __init__(self, *a, **k):
             raise OSError("disk full")
 
-    monkeypatch.setattr(samverkan.pdf, "HTML", Trasig)  # WeasyPrint, not our code
+    # WeasyPrint, not our code; samverkan.pdf imports it when a PDF is made.
+    monkeypatch.setattr(weasyprint, "HTML", Trasig)
     r = publicera(forbundsadmin, forbund)
     assert r.status == RapportStatus.MISSLYCKAD
     assert "kunde inte skapas" in r.fel and not r.fil
