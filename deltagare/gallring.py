@@ -213,6 +213,9 @@ def _gallra_objekt(obj, resultat: Resultat, provkorning: bool, spara=True) -> No
         elif isinstance(f, models.DateField) and f.name == "fodelsedatum" and modell != "deltagare":
             setattr(obj, f.attname, None)
             andrade.append(f.attname)
+    if modell == "remiss" and not provkorning:
+        obj.gallrad = timezone.now()  # out of every list (remisser/querysets.py)
+        andrade.append("gallrad")
     if andrade and spara and not provkorning:
         obj.save(update_fields=andrade)
 

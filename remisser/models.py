@@ -122,6 +122,8 @@ class Remiss(models.Model):
         blank=True,
         related_name="remiss",
     )
+    # Set by gallring: the statistical remainder is no one's remiss any more.
+    gallrad = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = RemissQuerySet.as_manager()
 

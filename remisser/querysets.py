@@ -17,7 +17,8 @@ class RemissQuerySet(models.QuerySet):
         return self.filter(
             models.Q(handlaggare=user)
             | models.Q(overlamnad_till=user)
-            | (models.Q(insats__in=staff) & ~models.Q(status="utkast"))
+            | (models.Q(insats__in=staff) & ~models.Q(status="utkast")),
+            gallrad__isnull=True,
         )
 
     def for_team(self, user):
@@ -26,9 +27,9 @@ class RemissQuerySet(models.QuerySet):
 
         if user is None or not user.is_authenticated:
             return self.none()
-        return self.filter(insats__in=Insats.objects.staff_of(user).values("pk")).exclude(
-            status="utkast"
-        )
+        return self.filter(
+            insats__in=Insats.objects.staff_of(user).values("pk"), gallrad__isnull=True
+        ).exclude(status="utkast")
 
     def med_delad_status(self):
         """Annotate `delas`: valid consent covers the referring organisation, so the

@@ -17,7 +17,7 @@ from rapporter.period import Period
 from rapporter.sammanstallning import sammanstall
 from rapporter.selectors.finsam import finsam
 from remisser.models import Remiss
-from samverkan.models import AuditEvent, Forbund, Gallringskorning, Insats
+from samverkan.models import AuditEvent, Forbund, Gallringskorning, Insats, Medlemskap, Roll
 
 
 @pytest.fixture
@@ -113,6 +113,13 @@ def test_personal_data_and_files_go_codes_and_dates_stay(
     remiss = Remiss.objects.filter(inskrivning=gammal).first()
     if remiss is not None:
         assert (remiss.fornamn, remiss.personnummer, remiss.anledning) == ("", "", "")
+    # The emptied remisser leave the referrers' and the teams' lists.
+    gallrade = Remiss.objects.filter(gallrad__isnull=False).select_related("handlaggare")
+    assert gallrade.exists()
+    for r in gallrade[:5]:
+        assert not Remiss.objects.for_user(r.handlaggare).filter(pk=r.pk).exists()
+        team = Medlemskap.objects.filter(insats=r.insats, roll=Roll.SAMORDNARE).first()
+        assert not Remiss.objects.for_team(team.user).filter(pk=r.pk).exists()
 
 
 @pytest.mark.django_db
