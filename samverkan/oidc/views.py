@@ -79,19 +79,18 @@ class SamverkanOIDCCallbackView(OAuth2CallbackView):
         return state, response
 
 
-@login_not_required
-def login(request, provider_id):
+def _kor(vy, request, provider_id):
     try:
-        view = OAuth2LoginView.adapter_view(SamverkanOIDCAdapter(request, provider_id))
-        return view(request)
+        return vy.adapter_view(SamverkanOIDCAdapter(request, provider_id))(request)
     except SocialApp.DoesNotExist as error:
         raise Http404 from error
+
+
+@login_not_required
+def login(request, provider_id):
+    return _kor(OAuth2LoginView, request, provider_id)
 
 
 @login_not_required
 def callback(request, provider_id):
-    try:
-        view = SamverkanOIDCCallbackView.adapter_view(SamverkanOIDCAdapter(request, provider_id))
-        return view(request)
-    except SocialApp.DoesNotExist as error:
-        raise Http404 from error
+    return _kor(SamverkanOIDCCallbackView, request, provider_id)

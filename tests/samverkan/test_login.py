@@ -29,6 +29,14 @@ def _totp_code(secret):
     return f"{hotp_value(secret, counter):06d}"
 
 
+def ger_totp_efter_forsta_steget(client, user):
+    """After the first factor: not signed in until the TOTP code is given, then in."""
+    assert client.get("/").status_code == 302
+    response = client.post(reverse("mfa_authenticate"), {"code": _totp_code(user.totp_secret)})
+    assert response.status_code == 302
+    assert client.get("/").status_code == 200
+
+
 def test_handlaggare_logs_in_with_email_and_password(client, handlaggare):
     response = _login(client, handlaggare.email.upper())
     assert response.status_code == 302 and response["Location"] == reverse("samverkan:start")

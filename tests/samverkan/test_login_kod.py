@@ -128,17 +128,12 @@ def test_forbundsadmin_invites_and_the_invited_logs_in(
 
 
 def test_staff_with_totp_give_it_after_the_code(client, samordnare, mailoutbox):
-    from tests.samverkan.test_login import _totp_code
+    from tests.samverkan.test_login import ger_totp_efter_forsta_steget
 
     assert _request(client, samordnare.email)["Location"] == CONFIRM
     response = client.post(CONFIRM, {"code": _code(mailoutbox)})
     assert response["Location"] == reverse("mfa_authenticate")
-    assert client.get("/").status_code == 302  # not yet signed in
-    response = client.post(
-        reverse("mfa_authenticate"), {"code": _totp_code(samordnare.totp_secret)}
-    )
-    assert response.status_code == 302
-    assert client.get("/").status_code == 200
+    ger_totp_efter_forsta_steget(client, samordnare)
 
 
 def test_staff_without_totp_are_sent_to_set_it_up_after_the_code(client, insats, mailoutbox):
