@@ -121,6 +121,19 @@ class Inskrivning(models.Model):
     def __str__(self):
         return f"{self.deltagare} – {self.insats}"
 
+    KOPIOR_AV_AVSLUTET = ("avslutsdatum", "felregistrerad")
+
+    def save(self, *args, **kwargs):
+        # Only Avslut.save() writes the exit's copies: an instance read before the exit
+        # and saved after it must not undo them.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name not in self.KOPIOR_AV_AVSLUTET
+            ]
+        super().save(*args, **kwargs)
+
     @property
     def steg_index(self):
         return STEG_ORDNING.index(self.steg)

@@ -8,7 +8,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from deltagare import services
 from deltagare.koder import SamtyckeSatt, Steg, VagUt
-from deltagare.models import Deltagare, HandlingsplanVersion, Samtycke, StegByte, Uppfoljning
+from deltagare.models import (
+    Deltagare,
+    HandlingsplanVersion,
+    Inskrivning,
+    Samtycke,
+    StegByte,
+    Uppfoljning,
+)
 from samverkan.models import AuditEvent
 from tests.deltagare.conftest import DAG, PERSON, SUS, ge_samtycke, pnr, samtal
 
@@ -236,6 +243,7 @@ def test_plan_versions_and_the_second_save_is_refused(kartlagd, samordnare, koll
 
 def test_full_path_to_avslut_plans_the_follow_up(i_insatser, samordnare):
     assert i_insatser.steg == Steg.INSATSER
+    forre = Inskrivning.objects.get(pk=i_insatser.pk)
     services.aktivitet_registrera(
         actor=samordnare,
         inskrivning=i_insatser,
@@ -270,6 +278,11 @@ def test_full_path_to_avslut_plans_the_follow_up(i_insatser, samordnare):
         services.kontakt_registrera(
             actor=samordnare, inskrivning=i_insatser, datum=DAG, typ="deltagare", anteckning="x"
         )
+    # A copy of the case read before the exit and saved after it keeps the exit's copies.
+    forre.undantag_skal = "Sparad efter avslutet."
+    forre.save()
+    forre.refresh_from_db()
+    assert forre.avslutsdatum == avslut.datum
 
 
 def test_no_avslut_without_the_exit_data(i_insatser, samordnare):
