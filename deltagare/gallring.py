@@ -15,9 +15,13 @@ the age at start. So every figure of every period is the same before and after
 (tests/deltagare/test_gallring.py). The fields are found from the models
 themselves: a text field added later is removed without anyone remembering it here.
 
-Dates are kept at day level, not month level: the medians of days in the insats
-and of answer times, the goals' "within N days" and the per-week activity rates
-are computed from them, and would change.
+Dates are kept to the month (the first of it), except the few that a figure
+counts days from (`DAGEN_BEHALLS`): the medians of days in the insats and of
+answer times, the goals' "within N days" and the per-week activity rates. Every
+other figure only asks which period a date falls in, and reports and the offered
+periods are whole months, so the first of the month gives every such answer
+unchanged. (Own dates on the statistics page that cut a month may place a gallrad
+case's talks, activities and follow-ups in the neighbouring period.)
 """
 
 from __future__ import annotations
@@ -39,6 +43,15 @@ from samverkan.models import Forbund, Gallringskorning
 GALLRAT = "(gallrat)"
 # Text fields a statistic reads (a code without a choices list).
 BEHALL = {("deltagare", "folkbokforingskommun")}
+# Dates a figure counts days from keep their day; every other date goes to the month.
+DAGEN_BEHALLS = {
+    ("inskrivning", "inskrivningsdatum"),
+    ("inskrivning", "avslutsdatum"),
+    ("avslut", "datum"),
+    ("handlingsplanversion", "skapad"),
+    ("remiss", "inkommen"),
+    ("remiss", "beslutad"),
+}
 # Text a database constraint requires once its row is in a certain state.
 KRAVER_TEXT = {("samtycke", "vittne"), ("kartlaggning", "sammanfattning")}
 # Relations from an enrolment to the records under it (reverse accessors).
@@ -210,14 +223,33 @@ def _gallra_objekt(obj, resultat: Resultat, provkorning: bool, spara=True) -> No
         elif isinstance(f, models.JSONField):
             setattr(obj, f.attname, f.get_default())
             andrade.append(f.attname)
-        elif isinstance(f, models.DateField) and f.name == "fodelsedatum" and modell != "deltagare":
-            setattr(obj, f.attname, None)
-            andrade.append(f.attname)
+        elif isinstance(f, models.DateField) and f.name == "fodelsedatum":
+            if modell != "deltagare":  # the participant's becomes age-equivalent, below
+                setattr(obj, f.attname, None)
+                andrade.append(f.attname)
+        elif isinstance(f, models.DateField) and (modell, f.name) not in DAGEN_BEHALLS:
+            # auto_now is rewritten at every save; the row's own gallrad is set after.
+            manad = (
+                None if getattr(f, "auto_now", False) else _manadens_forsta(getattr(obj, f.attname))
+            )
+            if manad is not None and manad != getattr(obj, f.attname):
+                setattr(obj, f.attname, manad)
+                andrade.append(f.attname)
     if modell == "remiss" and not provkorning:
         obj.gallrad = timezone.now()  # out of every list (remisser/querysets.py)
         andrade.append("gallrad")
     if andrade and spara and not provkorning:
         obj.save(update_fields=andrade)
+
+
+def _manadens_forsta(varde):
+    """The first of the value's month (local midnight for a time), or None."""
+    if isinstance(varde, datetime.datetime):
+        lokal = timezone.localtime(varde)
+        return timezone.make_aware(datetime.datetime(lokal.year, lokal.month, 1))
+    if isinstance(varde, datetime.date):
+        return varde.replace(day=1)
+    return None
 
 
 def _radera_efter_commit(storage, namn: str) -> None:

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from deltagare.gallring import GALLRAT, gallra_forbund
-from deltagare.models import Deltagare, Inskrivning, Kontakt, Samtycke
+from deltagare.models import Deltagare, Inskrivning, Kontakt, Samtycke, StegByte
 from deltagare.models.inskrivning import add_months
 from rapporter.generator import generera
 from rapporter.period import Period
@@ -92,6 +92,7 @@ def test_personal_data_and_files_go_codes_and_dates_stay(
     kon, kommun, steg = deltagare.kon, deltagare.folkbokforingskommun, gammal.steg
     vag_ut, slutdatum = gammal.avslut.vag_ut, gammal.avslut.datum
     alder = deltagare.alder(gammal.inskrivningsdatum)
+    inskriven = gammal.inskrivningsdatum
 
     with django_capture_on_commit_callbacks(execute=True):
         gallra_forbund(forbund=historik)
@@ -108,6 +109,16 @@ def test_personal_data_and_files_go_codes_and_dates_stay(
         Kontakt.objects.filter(inskrivning=gammal).values_list("anteckning", flat=True)
     )
     assert anteckningar <= {"", GALLRAT}
+    # Dates to the month, but those a figure counts days from.
+    assert gammal.aktualiserad.day == 1
+    assert {
+        d.day for d in Kontakt.objects.filter(inskrivning=gammal).values_list("datum", flat=True)
+    } <= {1}
+    assert {
+        timezone.localtime(t).day
+        for t in StegByte.objects.filter(inskrivning=gammal).values_list("tidpunkt", flat=True)
+    } == {1}
+    assert gammal.inskrivningsdatum == inskriven and gammal.avslutsdatum == slutdatum
     samtycke.refresh_from_db()
     assert samtycke.fil.name == GALLRAT and not default_storage.exists(filnamn)
     remiss = Remiss.objects.filter(inskrivning=gammal).first()
