@@ -54,6 +54,30 @@ def tid(dag: datetime.date | datetime.datetime) -> datetime.datetime:
     return timezone.make_aware(dag) if timezone.is_naive(dag) else dag
 
 
+def inskrivning_med_avslut(
+    deltagare, insats, start, slut=None, *, vag_ut="arbete", dagar_fore=7, nasta_steg=False
+) -> Inskrivning:
+    """An enrolment straight in the tables: enrolled on `start` (None: only
+    aktualiserad), aktualiserad `dagar_fore` days before, exited on `slut` if given."""
+    inskrivning = Inskrivning.objects.create(
+        deltagare=deltagare,
+        insats=insats,
+        steg="avslut" if slut else ("insatser" if start else "aktualisering"),
+        aktualiserad=(start or datetime.date(2024, 1, 1)) - datetime.timedelta(days=dagar_fore),
+        inskrivningsdatum=start,
+    )
+    if slut:
+        Avslut.objects.create(
+            inskrivning=inskrivning,
+            datum=slut,
+            vag_ut=vag_ut,
+            ansvarig_efter="af",
+            dokumenterat_nasta_steg=nasta_steg,
+            registrerat_av=UserFactory(),
+        )
+    return inskrivning
+
+
 class Byggare:
     def __init__(self, *, forbund, insats, organisation, personal):
         self.forbund = forbund

@@ -7,11 +7,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from deltagare.models import Avslut, Deltagare, Inskrivning
+from deltagare.models import Deltagare
 from rapporter.models import Budgetpost, Ekonomi, Kostnad
 from rapporter.selectors.finsam import finsam
 from rapporter.tabell import ANTAL, BELOPP, TAL
-from tests.factories import InsatsFactory, UserFactory
+from tests.factories import InsatsFactory
+from tests.rapporter.conftest import inskrivning_med_avslut
 
 D = datetime.date
 
@@ -25,22 +26,7 @@ def person(forbund, kon="kvinna", anonym=False):
 
 
 def inskriv(insats, deltagare, start, slut=None, vag_ut="arbete"):
-    i = Inskrivning.objects.create(
-        deltagare=deltagare,
-        insats=insats,
-        steg="avslut" if slut else "insatser",
-        aktualiserad=start - datetime.timedelta(days=7),
-        inskrivningsdatum=start,
-    )
-    if slut:
-        Avslut.objects.create(
-            inskrivning=i,
-            datum=slut,
-            vag_ut=vag_ut,
-            ansvarig_efter="af",
-            registrerat_av=UserFactory(),
-        )
-    return i
+    return inskrivning_med_avslut(deltagare, insats, start, slut, vag_ut=vag_ut)
 
 
 def ekonomi_for(insats, ar, beviljat, budget=(), kostnader=(), antal_nadda=None):

@@ -11,11 +11,9 @@ from django.test.utils import CaptureQueriesContext
 
 from deltagare.models import (
     Aktivitet,
-    Avslut,
     Deltagare,
     Gruppaktivitet,
     HandlingsplanVersion,
-    Inskrivning,
     Narvaro,
 )
 from rapporter.models import Mal
@@ -23,6 +21,7 @@ from rapporter.period import Period
 from rapporter.selectors.mal import malupfyllelse
 from rapporter.tabell import ANDEL, ANTAL, TAL
 from tests.factories import InsatsFactory, UserFactory
+from tests.rapporter.conftest import inskrivning_med_avslut
 
 D = datetime.date
 Q1 = Period.kvartal(2025, 1)  # 2025-01-01 – 2025-03-31, 90 days
@@ -42,23 +41,9 @@ def inskriv(insats, start, *, slut=None, vag_ut="arbete", nasta_steg=True, kon="
         fodelsedatum=D(1990, 1, 1),
         kon=kon,
     )
-    inskrivning = Inskrivning.objects.create(
-        deltagare=deltagare,
-        insats=insats,
-        steg="avslut" if slut else ("insatser" if start else "aktualisering"),
-        aktualiserad=(start or D(2024, 1, 1)) - datetime.timedelta(days=7),
-        inskrivningsdatum=start,
+    return inskrivning_med_avslut(
+        deltagare, insats, start, slut, vag_ut=vag_ut, nasta_steg=nasta_steg
     )
-    if slut:
-        Avslut.objects.create(
-            inskrivning=inskrivning,
-            datum=slut,
-            vag_ut=vag_ut,
-            ansvarig_efter="af",
-            dokumenterat_nasta_steg=nasta_steg,
-            registrerat_av=UserFactory(),
-        )
-    return inskrivning
 
 
 def plan(inskrivning, skapad: datetime.datetime, version=1):

@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from django.test import TestCase
 from pypdf import PdfReader
 
-from deltagare.models import Avslut, Deltagare, Inskrivning
+from deltagare.models import Deltagare
 from rapporter import services_rapport as services
 from rapporter.models import Rapport, RapportStatus
 from rapporter.period import Period
@@ -19,6 +19,7 @@ from rapporter.sammanstallning import sammanstall
 from samverkan.models import AuditEvent, Roll
 from tests.conftest import with_totp
 from tests.factories import MedlemskapFactory, UserFactory
+from tests.rapporter.conftest import inskrivning_med_avslut
 
 Q4 = Period.kvartal(2025, 4)
 
@@ -31,23 +32,9 @@ def inskriv(insats, *, kon="kvinna", start, slut=None, vag_ut="arbete", namn="Te
         fodelsedatum=datetime.date(1990, 5, 5),
         kon=kon,
     )
-    i = Inskrivning.objects.create(
-        deltagare=d,
-        insats=insats,
-        steg="avslut" if slut else "insatser",
-        aktualiserad=start - datetime.timedelta(days=10),
-        inskrivningsdatum=start,
+    return inskrivning_med_avslut(
+        d, insats, start, slut, vag_ut=vag_ut, dagar_fore=10, nasta_steg=True
     )
-    if slut:
-        Avslut.objects.create(
-            inskrivning=i,
-            datum=slut,
-            vag_ut=vag_ut,
-            ansvarig_efter="af",
-            dokumenterat_nasta_steg=True,
-            registrerat_av=UserFactory(),
-        )
-    return i
 
 
 @pytest.fixture
