@@ -182,7 +182,6 @@ def _gallra_deltagare(deltagare: Deltagare, resultat: Resultat, provkorning: boo
     _gallra_objekt(deltagare, resultat, provkorning=False, spara=False)
     deltagare.samordningsnummer = False
     deltagare.skyddade_personuppgifter = False
-    deltagare.gallrad = timezone.now()
     deltagare.save()
 
 
@@ -235,8 +234,8 @@ def _gallra_objekt(obj, resultat: Resultat, provkorning: bool, spara=True) -> No
             if manad is not None and manad != getattr(obj, f.attname):
                 setattr(obj, f.attname, manad)
                 andrade.append(f.attname)
-    if modell == "remiss" and not provkorning:
-        obj.gallrad = timezone.now()  # out of every list (remisser/querysets.py)
+    if hasattr(obj, "gallrad") and not provkorning:
+        obj.gallrad = timezone.now()  # the remainder is out of every list (querysets)
         andrade.append("gallrad")
     if andrade and spara and not provkorning:
         obj.save(update_fields=andrade)

@@ -57,7 +57,7 @@ class Bevakning:
     forsenad: bool
 
 
-def bevakningar(user, today: datetime.date, limit: int = 50) -> list[Bevakning]:
+def bevakningar(user, today: datetime.date, limit: int = 50, insatser=None) -> list[Bevakning]:
     """The `limit` earliest due and overdue items: talks, plan revisions, referrer
     contacts, max duration, follow-ups.
 
@@ -65,8 +65,11 @@ def bevakningar(user, today: datetime.date, limit: int = 50) -> list[Bevakning]:
     plain values, so the start page costs the same with a hundred ongoing cases as
     with thousands; Python merges at most `limit` items per kind (per insats where the
     rule differs by insats), and one more query reads the cases that are shown.
+    `insatser`: the user's insatser if the caller has read them already.
     """
-    insatser = {i.pk: i for i in Insats.objects.filter(pk__in=roller(user).samordnare_insatser)}
+    if insatser is None:
+        insatser = Insats.objects.filter(pk__in=roller(user).samordnare_insatser)
+    insatser = {i.pk: i for i in insatser}
     if not insatser:
         return []
     oppna = (

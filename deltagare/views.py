@@ -157,6 +157,7 @@ class StegFormView(InskrivningMixin, View):
 class OversiktView(StaffMixin, View):
     def get(self, request):
         today = timezone.localdate()
+        insatser = list(self.insatser())
         return render(
             request,
             "deltagare/oversikt.html",
@@ -164,10 +165,10 @@ class OversiktView(StaffMixin, View):
                 "per_steg": [
                     (Steg(s), n) for s, n in selectors.antal_per_steg(request.user).items()
                 ],
-                "bevakningar": selectors.bevakningar(request.user, today),
+                "bevakningar": selectors.bevakningar(request.user, today, insatser=insatser),
                 "mina": selectors.mina_deltagare(request.user),
                 "handelser": selectors.senaste_handelser(request.user),
-                "insatser": self.insatser(),
+                "insatser": insatser,
             },
         )
 
