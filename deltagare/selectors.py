@@ -89,8 +89,10 @@ def bevakningar(user, today: datetime.date, limit: int = 50, insatser=None) -> l
         ],
         key=lambda p: (p[0], p[1], str(p[2])),
     )[:limit]
-    fall = Inskrivning.objects.select_related("deltagare", "insats").in_bulk(
-        {pk for _d, pk, _v in poster}
+    fall = (
+        Inskrivning.objects.for_user(user)
+        .select_related("deltagare", "insats")
+        .in_bulk({pk for _d, pk, _v in poster})
     )
     return [Bevakning(fall[pk], vad, datum, datum < today) for datum, pk, vad in poster]
 
