@@ -134,6 +134,13 @@ class Inskrivning(models.Model):
             ]
         super().save(*args, **kwargs)
 
+    def get_steg_display(self):
+        # Django's version rebuilds the choices on every call; every list row asks.
+        try:
+            return str(Steg(self.steg).label)
+        except ValueError:
+            return self.steg
+
     @property
     def steg_index(self):
         return STEG_ORDNING.index(self.steg)
