@@ -15,6 +15,8 @@ from samverkan import audit
 from samverkan.permissions import kraver_mfa
 
 SESSION_STARTED_KEY = "_samverkan_inloggad"
+SESSION_TOUCHED_KEY = "_samverkan_aktiv"
+SESSION_TOUCH_SECONDS = 60
 
 # Paths a signed-in user without TOTP may still reach: setting it up, logging
 # out, and pages without personal data.
@@ -22,7 +24,12 @@ _MFA_EXEMPT_PREFIXES = ("/konto/", "/static/", "/healthz", "/i18n/", "/tillgangl
 
 
 class SessionLifetimeMiddleware:
-    """Ends a session 12 hours after login, however active (idle expiry is the cookie age)."""
+    """Ends a session 12 hours after login, however active; and moves its idle expiry
+    (the cookie age, 30 minutes) forward when the user is active.
+
+    The session is written at most once a minute rather than on every request: an
+    UPDATE on every page cost every page about a millisecond and three statements,
+    and the idle limit stays between 29 and 30 minutes (docs/architecture.md)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -30,10 +37,11 @@ class SessionLifetimeMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
+            now = int(time.time())
             started = request.session.get(SESSION_STARTED_KEY)
             if started is None:
-                request.session[SESSION_STARTED_KEY] = int(time.time())
-            elif time.time() - started > settings.SAMVERKAN_SESSION_MAX_SECONDS:
+                request.session[SESSION_STARTED_KEY] = now
+            elif now - started > settings.SAMVERKAN_SESSION_MAX_SECONDS:
                 audit.record(
                     action=audit.Action.SESSION_EXPIRED,
                     actor=user,
@@ -43,6 +51,8 @@ class SessionLifetimeMiddleware:
                 logout(request)
                 messages.info(request, _("Du har varit inloggad i 12 timmar. Logga in igen."))
                 return redirect(settings.LOGIN_URL)
+            if now - request.session.get(SESSION_TOUCHED_KEY, 0) >= SESSION_TOUCH_SECONDS:
+                request.session[SESSION_TOUCHED_KEY] = now  # saved, so expiry moves on
         return self.get_response(request)
 
 

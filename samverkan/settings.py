@@ -300,7 +300,8 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 # Sessions: 30 minutes idle, 12 hours in all (SessionLifetimeMiddleware).
 SESSION_COOKIE_AGE = 30 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# SessionLifetimeMiddleware saves an active session once a minute, not on every request.
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SAMVERKAN_SESSION_MAX_SECONDS = 12 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True

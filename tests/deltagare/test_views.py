@@ -342,11 +342,14 @@ def test_list_overview_and_detail_have_fixed_query_ceilings(
 ):
     from deltagare import services
 
+    # The ceilings of issue 7 (docs/benchmarks.md): start page, list, participant page.
     pages = [
-        reverse("deltagare:oversikt"),
-        reverse("deltagare:inskrivning-list"),
-        url("inskrivning-detail", inskriven),
+        (reverse("deltagare:oversikt"), 14),
+        (reverse("deltagare:inskrivning-list"), 11),
+        (url("inskrivning-detail", inskriven), 26),
     ]
+    # The session's once-a-minute write (SessionLifetimeMiddleware) comes on top.
+    coordinator.get(reverse("deltagare:oversikt"))
     for n in range(3):
         for k in range(4):
             person = {
@@ -359,8 +362,8 @@ def test_list_overview_and_detail_have_fixed_query_ceilings(
                 actor=samordnare, insats=insats, person=person, aktualiserad=DAG
             )
         samtal(samordnare, inskriven, 1, start=DAG + datetime.timedelta(days=n))
-        for page in pages:
-            with django_assert_max_num_queries(25):
+        for page, ceiling in pages:
+            with django_assert_max_num_queries(ceiling):
                 assert coordinator.get(page).status_code == 200
 
 
