@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class DeltagareConfig(AppConfig):
     name = "deltagare"
     verbose_name = _("Deltagare")
+
+    def ready(self):
+        from deltagare import signals
+
+        signals.connect(self)

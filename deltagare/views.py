@@ -10,12 +10,13 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
-from deltagare import forms, selectors, services
+from deltagare import forms, lista_cache, selectors, services
 from deltagare.filters import InskrivningFilter
 from deltagare.koder import STEG_ORDNING, Steg
 from deltagare.models import (
@@ -174,26 +175,40 @@ class OversiktView(StaffMixin, View):
 
 
 class InskrivningListView(StaffMixin, View):
+    """The list's filter form and table come from the shared cache where they can
+    (deltagare/lista_cache.py); the search form is rendered on every request."""
+
     paginate_by = 25
 
     def get(self, request):
-        qs = selectors.inskrivningar_for(request.user)
         token = request.GET.get("sok", "")
         sok = request.session.get(SOK_SESSION_KEY, {}).get(token, "") if token else ""
+        filter_html, resultat_html = lista_cache.hamta_eller_rendera(
+            request, sok, lambda: self.resultat(request, sok, token)
+        )
+        return render(
+            request,
+            "deltagare/inskrivning_list.html",
+            {"sok": sok, "filter_html": filter_html, "resultat_html": resultat_html},
+        )
+
+    def resultat(self, request, sok, token):
+        qs = selectors.inskrivningar_for(request.user)
         if sok:
             qs = qs.filter(_search(sok))
         filterset = InskrivningFilter(request.GET, queryset=qs, request=request)
         page = Paginator(filterset.qs, self.paginate_by).get_page(request.GET.get("page"))
-        return render(
-            request,
-            "deltagare/inskrivning_list.html",
-            {
-                "filter": filterset,
-                "page_obj": page,
-                "sok": sok,
-                "sok_token": token,
-                "sok_form": forms.SokForm(initial={"q": sok}),
-            },
+        lankar = request.GET.copy()
+        lankar.pop("page", None)
+        context = {
+            "filter": filterset,
+            "page_obj": page,
+            "sok_token": token,
+            "lankparametrar": lankar.urlencode(),
+        }
+        return (
+            render_to_string("deltagare/_inskrivning_filter.html", context),
+            render_to_string("deltagare/_inskrivning_resultat.html", context),
         )
 
 

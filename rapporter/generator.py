@@ -28,6 +28,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
+from deltagare import lista_cache
 from deltagare.koder import (
     AktivitetTyp,
     KartlaggningOmrade,
@@ -288,6 +289,8 @@ def generera(
         gen.avbojda_remisser(antal // 9)
         gen.gruppaktiviteter()
         gen.mal_och_ekonomi(antal)
+    # bulk_create sends no signals: the participant list's cache must start afresh.
+    lista_cache.ny_generation()
     return dict(gen.antal)
 
 

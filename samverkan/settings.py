@@ -398,6 +398,13 @@ if env.str("REDIS_URL", default=""):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# How long the participant list keeps a rendered result (deltagare/lista_cache.py);
+# 0 turns it off. On by default only with Redis: a cache per process would not hear
+# the other processes' writes.
+SAMVERKAN_DELTAGARLISTA_SEKUNDER = env.int(
+    "SAMVERKAN_DELTAGARLISTA_SEKUNDER", default=600 if env.str("REDIS_URL", default="") else 0
+)
+
 # Celery: Redis when CELERY_BROKER_URL is set; otherwise tasks run in-process at once.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
