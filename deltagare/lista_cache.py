@@ -1,22 +1,27 @@
-"""The participant list's rendered results, kept in the shared cache.
+"""The participant list's rendered page, kept in the shared cache.
 
-A hit replaces the list's two SQL queries, its filter form and 25 rows with two
-cache reads (docs/benchmarks.md, "The throughput ratio"). What is kept is the filter
-form and the table with its pagination; the search form with its CSRF token is
-rendered on every request.
+A hit replaces the list's SQL, its filter form, 25 rows and the page around them
+with one cache read and a string replacement (docs/benchmarks.md, "The throughput
+ratio"). The page is rendered with a marker where the CSRF tokens go, and a hit puts
+this request's token there. A request with flash messages to show is rendered, not
+cached.
 
-The key holds the user, the insatser they work in, the language, the query string,
-the search text and a version token of every insats and förbund the user works in,
-plus one generation for everything. Saving or deleting an enrolment, a participant,
-an insats or a user's name replaces the tokens it touches once the transaction
-commits, so a hit shows what the database holds (docs/dataskydd.md). Bulk writes that
-pass no signal (the generator, migrations) start a new generation.
+An entry's key holds the user and everything of theirs the page shows (roles,
+e-mail for the logout button, which comes with the generation), the language, the
+path with its query string, the search text and the code (templates, translations,
+static manifest). Stored with it are the version tokens, read before the data, of
+every insats and förbund the user works in plus one generation for everything; a hit
+needs them all unchanged. Saving or deleting an enrolment, a participant, an insats
+or a user's name or e-mail replaces the tokens it touches once the transaction
+commits (deltagare/signals.py), so a hit shows what the database holds
+(docs/dataskydd.md). Bulk writes that pass no signal (the generator, migrations)
+start a new generation.
 
 The value holds participant names, so it is encrypted with a key derived from
-SECRET_KEY; the key of an entry is an HMAC, so no search text or personnummer can be
-read back from it. Any cache error means an ordinary render: the list never fails
-because of the cache. On by default only with a shared cache (REDIS_URL): a cache per
-process would not hear other processes' writes.
+SECRET_KEY; the key is an HMAC, so no search text or personnummer can be read back
+from it. Any cache error means an ordinary render: the list never fails because of
+the cache. On by default only with a shared cache (REDIS_URL): a cache per process
+would not hear other processes' writes.
 """
 
 import base64
@@ -26,12 +31,15 @@ import hmac
 import json
 import logging
 import secrets
+from dataclasses import fields
+from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken
 from django.conf import settings
+from django.contrib import messages
 from django.core.cache import cache
 from django.db import transaction
-from django.utils.safestring import mark_safe
+from django.middleware.csrf import get_token
 from django.utils.translation import get_language
 
 from samverkan.permissions import roller
@@ -43,6 +51,8 @@ PARAMETRAR = frozenset({"insats", "steg", "mina", "pagaende", "ordning", "page",
 _MAX_VARDE = 100
 _PREFIX = "deltagarlista"
 _GENERATION = f"{_PREFIX}:v:generation"
+# Where the CSRF tokens go in a kept page; only letters, so escaping leaves it as is.
+CSRF_MARKOR = "SamverkanCsrfMarkorXq7Zt"
 
 
 def aktiv() -> bool:
@@ -67,75 +77,106 @@ def _forbund_nyckel(pk) -> str:
     return f"{_PREFIX}:v:forbund:{pk}"
 
 
-def _versioner(nycklar: list[str]) -> list[str]:
-    """The current token of each key; a missing one (never set, or evicted) gets a new
-    random token, so an entry made under an evicted token can never match again."""
-    funna = cache.get_many(nycklar)
-    saknas = [n for n in nycklar if n not in funna]
-    for n in saknas:
-        cache.add(n, secrets.token_hex(8), timeout=None)
-    if saknas:
-        funna.update(cache.get_many(saknas))
-    return [str(funna.get(n, "")) for n in nycklar]
+@functools.lru_cache(maxsize=1)
+def _kodversion() -> str:
+    """What the page is drawn from besides the data: a deploy that changes a template,
+    a translation or the static files' names must not meet pages drawn before it."""
+    h = hashlib.sha256()
+    kallor = [Path(settings.BASE_DIR) / "templates", Path(settings.BASE_DIR) / "locale"]
+    if settings.STATIC_ROOT:
+        kallor.append(Path(settings.STATIC_ROOT) / "staticfiles.json")
+    for kalla in kallor:
+        filer = sorted(kalla.rglob("*")) if kalla.is_dir() else [kalla]
+        for fil in filer:
+            if fil.is_file():
+                st = fil.stat()
+                h.update(f"{fil}:{st.st_size}:{st.st_mtime_ns};".encode())
+    return h.hexdigest()[:16]
 
 
-def nyckel(request, sok: str) -> str | None:
-    """The entry's key for this request, or None where the list is not cached."""
+def nyckel(request, sok: str) -> tuple[str, list[str]] | None:
+    """The entry's key and the version keys it depends on, or None where the page is
+    not cached. The versions are not in the key but stored with the value: one read
+    fetches both, and a new version overwrites the old entry instead of leaving it."""
     if not aktiv():
         return None
     params = sorted(request.GET.lists())
     for namn, varden in params:
         if namn not in PARAMETRAR or len(varden) > 1 or len(varden[0]) > _MAX_VARDE:
             return None
-    r = roller(request.user)
+    if len(messages.get_messages(request)):
+        return None  # shown once, so never kept
+    user = request.user
+    r = roller(user)
     insatser = sorted(r.samordnare_insatser)
     forbund = sorted(r.forbund)
-    versions = _versioner(
-        [_GENERATION, *map(_insats_nyckel, insatser), *map(_forbund_nyckel, forbund)]
-    )
     underlag = json.dumps(
-        [request.user.pk, get_language(), insatser, forbund, versions, params, sok],
+        [
+            _kodversion(),
+            user.pk,
+            user.is_superuser,
+            user.is_staff,
+            [sorted(getattr(r, f.name)) for f in fields(r)],
+            get_language(),
+            request.get_full_path(),
+            sok,
+        ],
         separators=(",", ":"),
     )
     hemlighet = _hemlighet("nyckel", settings.SECRET_KEY)
     digest = hmac.new(hemlighet, underlag.encode(), hashlib.sha256).hexdigest()
-    return f"{_PREFIX}:r:{digest}"
+    versioner = [_GENERATION, *map(_insats_nyckel, insatser), *map(_forbund_nyckel, forbund)]
+    return f"{_PREFIX}:s:{digest}", versioner
 
 
-def _las(key):
-    varde = cache.get(key)
-    if varde is None:
-        return None
+def _las(key, versionsnycklar) -> tuple[list[str], str | None]:
+    """The current versions, and the page if the entry was made under them."""
+    funna = cache.get_many([*versionsnycklar, key])
+    saknas = [n for n in versionsnycklar if n not in funna]
+    if saknas:
+        # Never set, or evicted: a new random token, so that no entry made under an
+        # evicted token can match again.
+        for n in saknas:
+            cache.add(n, secrets.token_hex(8), timeout=None)
+        funna.update(cache.get_many(saknas))
+    versioner = [str(funna.get(n, "")) for n in versionsnycklar]
+    post = funna.get(key)
+    if saknas or not isinstance(post, tuple) or len(post) != 2 or post[0] != versioner:
+        return versioner, None
     try:
-        delar = json.loads(_fernet(settings.SECRET_KEY).decrypt(varde))
+        return versioner, _fernet(settings.SECRET_KEY).decrypt(post[1]).decode()
     except (InvalidToken, TypeError, ValueError):
-        return None  # written under another SECRET_KEY, or not ours: a miss
-    # Our own templates rendered these, escaped, before they were kept.
-    return tuple(mark_safe(d) for d in delar)  # noqa: S308
+        return versioner, None  # written under another SECRET_KEY: a miss
 
 
-def _spara(key, delar):
-    varde = _fernet(settings.SECRET_KEY).encrypt(json.dumps(delar).encode())
-    cache.set(key, varde, timeout=settings.SAMVERKAN_DELTAGARLISTA_SEKUNDER)
+def _spara(key, versioner, sida: str):
+    varde = _fernet(settings.SECRET_KEY).encrypt(sida.encode())
+    cache.set(key, (versioner, varde), timeout=settings.SAMVERKAN_DELTAGARLISTA_SEKUNDER)
 
 
-def hamta_eller_rendera(request, sok: str, rendera) -> tuple[str, ...]:
-    """The fragments from the cache, or from `rendera()` (then kept for next time)."""
+def sida(request, sok: str, rendera) -> str:
+    """The list page from the cache, or `rendera(csrf_token)` (then kept for next time).
+
+    `rendera` is given the value for the template's `csrf_token`: None for an ordinary
+    render, else the marker that a hit replaces with this request's token. The
+    versions are read before the data: a write that commits in between leaves an entry
+    under the older versions, which the next reader does not take."""
     try:
-        key = nyckel(request, sok)
-        delar = _las(key) if key is not None else None
+        nycklar = nyckel(request, sok)
+        if nycklar is None:
+            return rendera(None)
+        key, versionsnycklar = nycklar
+        versioner, html = _las(key, versionsnycklar)
     except Exception:
         logger.warning("Deltagarlistans cache svarar inte; listan visas utan den.", exc_info=True)
-        return tuple(rendera())
-    if delar is not None:
-        return delar
-    delar = tuple(rendera())
-    if key is not None:
+        return rendera(None)
+    if html is None:
+        html = rendera(CSRF_MARKOR)
         try:
-            _spara(key, delar)
+            _spara(key, versioner, html)
         except Exception:
-            logger.warning("Deltagarlistans cache svarar inte; svaret sparas inte.", exc_info=True)
-    return delar
+            logger.warning("Deltagarlistans cache svarar inte; sidan sparas inte.", exc_info=True)
+    return html.replace(CSRF_MARKOR, get_token(request))
 
 
 # --- Invalidation ---------------------------------------------------------------------

@@ -175,41 +175,27 @@ class OversiktView(StaffMixin, View):
 
 
 class InskrivningListView(StaffMixin, View):
-    """The list's filter form and table come from the shared cache where they can
-    (deltagare/lista_cache.py); the search form is rendered on every request."""
+    """The page comes from the shared cache where it can (deltagare/lista_cache.py)."""
 
     paginate_by = 25
 
     def get(self, request):
         token = request.GET.get("sok", "")
         sok = request.session.get(SOK_SESSION_KEY, {}).get(token, "") if token else ""
-        filter_html, resultat_html = lista_cache.hamta_eller_rendera(
-            request, sok, lambda: self.resultat(request, sok, token)
-        )
-        return render(
-            request,
-            "deltagare/inskrivning_list.html",
-            {"sok": sok, "filter_html": filter_html, "resultat_html": resultat_html},
+        return HttpResponse(
+            lista_cache.sida(request, sok, lambda csrf: self.rendera(request, sok, token, csrf))
         )
 
-    def resultat(self, request, sok, token):
+    def rendera(self, request, sok, token, csrf_token):
         qs = selectors.inskrivningar_for(request.user)
         if sok:
             qs = qs.filter(_search(sok))
         filterset = InskrivningFilter(request.GET, queryset=qs, request=request)
         page = Paginator(filterset.qs, self.paginate_by).get_page(request.GET.get("page"))
-        lankar = request.GET.copy()
-        lankar.pop("page", None)
-        context = {
-            "filter": filterset,
-            "page_obj": page,
-            "sok_token": token,
-            "lankparametrar": lankar.urlencode(),
-        }
-        return (
-            render_to_string("deltagare/_inskrivning_filter.html", context),
-            render_to_string("deltagare/_inskrivning_resultat.html", context),
-        )
+        context = {"filter": filterset, "page_obj": page, "sok": sok, "sok_token": token}
+        if csrf_token is not None:
+            context["csrf_token"] = csrf_token
+        return render_to_string("deltagare/inskrivning_list.html", context, request)
 
 
 def _search(text):

@@ -2,15 +2,19 @@
 the database holds, for this user and language only, and the cache never breaks the list."""
 
 import datetime
+import os
 import re
+from pathlib import Path
 
 import pytest
 import redis
 from django.core.cache import cache
+from django.http import HttpResponse
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from deltagare import services
+from deltagare import lista_cache, services
 from deltagare.koder import Steg
 from deltagare.models import Deltagare
 from samverkan.models import Roll
@@ -157,7 +161,7 @@ def test_the_cache_holds_no_readable_name_or_search_text(coordinator, inskriven)
     assert "Deltagarsson" in coordinator.get(location["Location"]).content.decode()
     html(coordinator)
     stored = cache._cache  # LocMemCache: key -> pickled value
-    assert sum(":deltagarlista:r:" in k for k in stored) == 2
+    assert sum(":deltagarlista:s:" in k for k in stored) == 2
     for key, value in stored.items():
         for secret in ("Deltagarsson", "Testa", PERSON["personnummer"]):
             assert secret not in key and secret.encode() not in value
@@ -165,7 +169,7 @@ def test_the_cache_holds_no_readable_name_or_search_text(coordinator, inskriven)
 
 def test_an_unknown_parameter_is_not_cached(coordinator, inskriven):
     html(coordinator, {"okand": "x" * 50})
-    assert not any(":deltagarlista:r:" in k for k in cache._cache)
+    assert not any(":deltagarlista:s:" in k for k in cache._cache)
 
 
 def test_a_cache_that_does_not_answer_leaves_the_list_working(
@@ -206,3 +210,50 @@ def test_with_redis_a_write_in_one_process_reaches_the_others(
         assert f"<td>{Steg.INSATSER.label}</td>" in html(coordinator)
     finally:
         cache.clear()
+
+
+def test_a_kept_page_carries_this_sessions_csrf_token(samordnare, inskriven, cachad):
+    from django.test import Client
+
+    forsta, andra = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    for c in (forsta, andra):
+        c.force_login(samordnare)
+        c.get(reverse("deltagare:oversikt"))
+    forsta.get(LISTA)  # rendered and kept
+    svar = andra.get(LISTA)  # a hit, in another session
+    tokens = set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', svar.content.decode()))
+    assert len(tokens) == 1 and lista_cache.CSRF_MARKOR not in svar.content.decode()
+    sok = andra.post(reverse("deltagare:sok"), {"q": "Testa", "csrfmiddlewaretoken": tokens.pop()})
+    assert sok.status_code == 302
+
+
+def test_a_page_with_a_message_is_neither_taken_nor_kept(coordinator, inskriven):
+    from django.contrib.messages import constants
+    from django.contrib.messages.storage import default_storage
+
+    html(coordinator)  # kept
+    # A message waiting in the session, as after a redirect from a form.
+    request = RequestFactory().get("/")
+    request.session = coordinator.session
+    storage = default_storage(request)
+    storage.add(constants.SUCCESS, "Sparat och klart.")
+    response = HttpResponse()
+    storage.update(response)
+    request.session.save()
+    coordinator.cookies.update(response.cookies)
+    assert "Sparat och klart." in html(coordinator)
+    assert "Sparat och klart." not in html(coordinator)
+
+
+def test_a_deploy_that_changes_a_template_changes_the_key(settings):
+    base = Path(settings.BASE_DIR) / "templates" / "base.html"
+    st = base.stat()
+    lista_cache._kodversion.cache_clear()
+    fore = lista_cache._kodversion()
+    try:
+        os.utime(base, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+        lista_cache._kodversion.cache_clear()
+        assert lista_cache._kodversion() != fore
+    finally:
+        os.utime(base, ns=(st.st_atime_ns, st.st_mtime_ns))
+        lista_cache._kodversion.cache_clear()
