@@ -4,7 +4,8 @@
         uv run python bench/last.py --anvandare 50 --sekunder 300
 
 Against a database filled by generera.py. Starts gunicorn (production settings,
-`--workers 3`) on a free port of 127.0.0.1, signs the bench users in by writing
+`--workers 3`, the cache in Redis: `REDIS_URL`, by default database 14 of the
+local Redis) on a free port of 127.0.0.1, signs the bench users in by writing
 their sessions (the bench users have no passwords) and gives the samordnare
 TOTP, then runs `--anvandare` threads for `--sekunder` seconds. Each thread is
 one person: mostly samordnare (start page, filtered list and its page 2, a
@@ -40,6 +41,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samverkan.settings")
 os.environ.setdefault("SAMVERKAN_ENV_FILE", "")
 os.environ.setdefault("DEBUG", "False")
 os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
+# Redis as in production: the three workers share the cache (the participant list's
+# included, docs/architecture.md).
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/14")
 
 CSRF = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 UTKAST = re.compile(r"/remisser/([0-9a-f-]{36})/andra/")
@@ -179,10 +183,12 @@ def main():
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
     from bench.matning import lediga_personnummer, p95, valj_roller
+    from deltagare import lista_cache
     from deltagare.models import Inskrivning
     from rapporter.period import Period
     from samverkan.models import User
 
+    lista_cache.ny_generation()  # no entry from an earlier bench database
     insats, _personal, _inskrivning, _handlaggare = valj_roller(None)
     nr = insats.forbund.namn.rsplit(" ", 1)[1]
     staff = list(User.objects.filter(email__startswith=f"personal-{nr}-{insats.pk}-"))

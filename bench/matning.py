@@ -125,13 +125,24 @@ def mat(funktion, upprepningar):
     }
 
 
-def per_sekund(funktion, antal):
-    """Requests per second of `antal` sequential calls, after one warm-up call."""
-    funktion()
-    t0 = time.perf_counter()
-    for _ in range(antal):
+def varvat_per_sekund(funktioner: dict, antal, block=50):
+    """Requests per second of each function over `antal` calls each, after one warm-up
+    call each: blocks of `block` calls in a row, the functions taking turns, so that a
+    slow spell of the machine falls on all of them alike. Within a block a function runs
+    as it would alone (calling them in turn one by one slowed the bare view by a fifth)."""
+    for funktion in funktioner.values():
         funktion()
-    return antal / (time.perf_counter() - t0)
+    tider = dict.fromkeys(funktioner, 0.0)
+    kvar = antal
+    while kvar > 0:
+        n = min(block, kvar)
+        for namn, funktion in funktioner.items():
+            t0 = time.perf_counter()
+            for _ in range(n):
+                funktion()
+            tider[namn] += time.perf_counter() - t0
+        kvar -= n
+    return {namn: antal / t for namn, t in tider.items()}
 
 
 def mat_kommando(kommando, upprepningar):

@@ -8,12 +8,16 @@
 Against a database filled by generera.py. As a samordnare of the individual insats with
 the most enrolments (`--insats` for another; personal-<nr>-<insats>-0@bench.example, who
 gets TOTP here): the start page /deltagare/, the participant list filtered on a step
-(`--steg`) and its page 2, and the page of the samordnare's active enrolment with the
-most activities. As a handläggare of the same förbund: a remiss created and sent through
-the views (the two POSTs with a consent PDF, timed as one). Each of these has one warm-up
+(`--steg`) and its page 2 with the list's cache off (every run renders), the list with
+the cache on (every run after the warm-up a hit), and the page of the samordnare's active
+enrolment with the most activities. The cache is in Redis as in production (`REDIS_URL`,
+by default database 14 of the local Redis). As a handläggare of the same förbund: a
+remiss created and sent through the views (the two POSTs with a consent PDF, timed as
+one). Each of these has one warm-up
 run and `--sid-upprepningar` timed runs. Then the throughput ratio: `--genomstromning`
-sequential requests of the filtered list against as many of bench/tom/ (bench/urls.py, a
-bare login-required view behind the same middleware).
+requests each of the filtered list with its cache on, with it off, and of bench/tom/
+(bench/urls.py, a bare login-required view behind the same middleware), in blocks of 50
+that take turns.
 
 As the administratör of Benchförbundet <nr> (admin-<nr>@bench.example, who has TOTP):
 GET /rapporter/statistik/ for the year `--ar` (default last year) and the last complete
@@ -27,6 +31,7 @@ inskrivningar in the database.
 """
 
 import argparse
+import contextlib
 import datetime
 import json
 import os
@@ -42,6 +47,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samverkan.settings")
 os.environ.setdefault("SAMVERKAN_ENV_FILE", "")
 os.environ.setdefault("DEBUG", "False")  # as in production
 os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
+# The participant list's cache in Redis, as in production (docs/operations.md).
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/14")
 # The consent files of the remisser: never into the real private media.
 MEDIA = tempfile.mkdtemp(prefix="samverkan-bench-")
 os.environ["PRIVATE_MEDIA_ROOT"] = MEDIA
@@ -54,9 +61,9 @@ from bench.matning import (  # noqa: E402
     mat_kommando,
     maxrss_mb,
     migrera_i_transaktionen,
-    per_sekund,
     tabell,
     valj_roller,
+    varvat_per_sekund,
 )
 
 REMISS = {
@@ -73,6 +80,19 @@ REMISS = {
 
 class Rollback(Exception):
     """Raised to leave the benchmark's transaction without committing."""
+
+
+@contextlib.contextmanager
+def lista_cache_pa(pa):
+    """The participant list's cache on (True) or off (None) for the block."""
+    from django.conf import settings
+
+    tidigare = settings.SAMVERKAN_DELTAGARLISTA_SEKUNDER
+    settings.SAMVERKAN_DELTAGARLISTA_SEKUNDER = 600 if pa else 0
+    try:
+        yield
+    finally:
+        settings.SAMVERKAN_DELTAGARLISTA_SEKUNDER = tidigare
 
 
 def posta(client, url, data):
@@ -100,15 +120,18 @@ def samordnarsidor(args, insats, personal, inskrivning, handlaggare):
     client = Client()
     client.force_login(personal)
     lista = {"steg": args.steg}
+    # None: the list's cache off, so every run renders (a miss); True: on (hits).
     sidor = [
-        ("Startsidan /deltagare/", "/deltagare/", None),
-        (f"Listan ?steg={args.steg}", "/deltagare/lista/", lista),
-        (f"Listan ?steg={args.steg} sida 2", "/deltagare/lista/", {**lista, "page": 2}),
-        ("Deltagarsidan /deltagare/<uuid>/", f"/deltagare/{inskrivning.uuid}/", None),
+        ("Startsidan /deltagare/", "/deltagare/", None, None),
+        (f"Listan ?steg={args.steg}", "/deltagare/lista/", lista, None),
+        (f"Listan ?steg={args.steg} sida 2", "/deltagare/lista/", {**lista, "page": 2}, None),
+        (f"Listan ?steg={args.steg} ur cachen", "/deltagare/lista/", lista, True),
+        ("Deltagarsidan /deltagare/<uuid>/", f"/deltagare/{inskrivning.uuid}/", None, None),
     ]
     scenarier = []
-    for namn, url, data in sidor:
-        r = mat(lambda url=url, data=data: hamta(client, url, data), args.sid_upprepningar)
+    for namn, url, data, cachad in sidor:
+        with lista_cache_pa(cachad):
+            r = mat(lambda url=url, data=data: hamta(client, url, data), args.sid_upprepningar)
         scenarier.append({"scenario": namn, **r})
         print(f"  klar: {namn}", flush=True)
 
@@ -129,12 +152,28 @@ def samordnarsidor(args, insats, personal, inskrivning, handlaggare):
     scenarier.append({"scenario": "Remiss: skapa och skicka (2 POST)", **r})
     print("  klar: remissen", flush=True)
 
-    lista_rps = per_sekund(lambda: hamta(client, "/deltagare/lista/", lista), args.genomstromning)
-    tom_rps = per_sekund(lambda: hamta(client, "/bench/tom/"), args.genomstromning)
+    def listan(cachad):
+        def hamta_listan():
+            with lista_cache_pa(cachad):
+                hamta(client, "/deltagare/lista/", lista)
+
+        return hamta_listan
+
+    rps = varvat_per_sekund(
+        {
+            "lista": listan(True),
+            "utan": listan(None),
+            "tom": lambda: hamta(client, "/bench/tom/"),
+        },
+        args.genomstromning,
+    )
+    lista_rps, utan_rps, tom_rps = rps["lista"], rps["utan"], rps["tom"]
     kvot = {
         "lista_per_s": round(lista_rps, 1),
+        "lista_utan_cache_per_s": round(utan_rps, 1),
         "tom_per_s": round(tom_rps, 1),
         "kvot": round(lista_rps / tom_rps, 3),
+        "kvot_utan_cache": round(utan_rps / tom_rps, 3),
         "anrop": args.genomstromning,
     }
     print("  klar: genomströmning", flush=True)
@@ -181,7 +220,7 @@ def main():
     parser.add_argument(
         "--sid-upprepningar", type=int, default=30, help="för samordnarsidorna och remissen"
     )
-    parser.add_argument("--genomstromning", type=int, default=100, help="anrop per sida i kvoten")
+    parser.add_argument("--genomstromning", type=int, default=300, help="anrop per sida i kvoten")
     args = parser.parse_args()
 
     import django
@@ -192,6 +231,7 @@ def main():
     from django.urls import clear_url_caches
     from django.utils import timezone
 
+    from deltagare import lista_cache
     from deltagare.models import Inskrivning
     from rapporter.forms_rapport import periodval
     from rapporter.period import Period
@@ -220,6 +260,9 @@ def main():
     print(f"{forbund.namn}: {Inskrivning.objects.filter(insats__forbund=forbund).count()} "
           f"av {antal} inskrivningar; perioder {', '.join(perioder)}", flush=True)  # fmt: skip
 
+    # Entries made inside the rolled-back transaction must not outlive it: a new
+    # generation before and after (outside it, so at once) ends them.
+    lista_cache.ny_generation()
     try:
         with transaction.atomic():
             migrerade = migrera_i_transaktionen()
@@ -232,6 +275,7 @@ def main():
             raise Rollback
     except Rollback:
         pass
+    lista_cache.ny_generation()
 
     with tempfile.TemporaryDirectory() as tmp:
         for kod in perioder:
@@ -243,9 +287,10 @@ def main():
 
     print(tabell(scenarier))
     print("Minne: toppen för processen (RSS); skapa_pdf i samma process som sidorna.")
-    print(f"\nGenomströmning, {kvot['anrop']} anrop i följd vardera: "
-          f"listan {kvot['lista_per_s']}/s, bench/tom/ {kvot['tom_per_s']}/s, "
-          f"kvot {kvot['kvot']:.2f}")  # fmt: skip
+    print(f"\nGenomströmning, {kvot['anrop']} anrop vardera, 50 i taget i tur och ordning: "
+          f"listan {kvot['lista_per_s']}/s (utan cache {kvot['lista_utan_cache_per_s']}/s), "
+          f"bench/tom/ {kvot['tom_per_s']}/s, kvot {kvot['kvot']:.2f} "
+          f"(utan cache {kvot['kvot_utan_cache']:.2f})")  # fmt: skip
 
     ut = ROOT / "bench" / "results"
     ut.mkdir(parents=True, exist_ok=True)
