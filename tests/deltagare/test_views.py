@@ -405,3 +405,27 @@ def test_visible_duplicate_links_to_the_existing_case(coordinator, aktualiserad,
     }
     html = coordinator.post(reverse("deltagare:aktualisering"), data).content.decode()
     assert url("inskrivning-detail", aktualiserad) in html
+
+
+def test_counts_per_step_leave_out_gallrade_and_the_inactive(
+    samordnare, insats, inskriven, kartlagd
+):
+    from django.utils import timezone
+
+    from deltagare import selectors, services
+
+    ovrig = services.deltagare_aktualisera(
+        actor=samordnare,
+        insats=insats,
+        person={**PERSON, "personnummer": "", "fodelsedatum": datetime.date(1975, 3, 3)},
+        aktualiserad=DAG,
+    )
+    assert selectors.antal_per_steg(samordnare) == {
+        s.value: {Steg.AKTUALISERING: 1, Steg.KARTLAGGNING: 1}.get(s, 0) for s in Steg
+    }
+    # The statistical remainder of a gallrad participant is no one's case.
+    Deltagare.objects.filter(pk=ovrig.deltagare_id).update(gallrad=timezone.now())
+    assert selectors.antal_per_steg(samordnare)[Steg.AKTUALISERING] == 0
+    assert selectors.antal_per_steg(samordnare)[Steg.KARTLAGGNING] == 1
+    samordnare.is_active = False
+    assert set(selectors.antal_per_steg(samordnare).values()) == {0}
