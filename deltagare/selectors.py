@@ -54,6 +54,18 @@ LISTANS_FALT = (
 )
 
 
+# What the start page shows of a case: read no more (no personnummer, no address).
+STARTSIDANS_FALT = (
+    "uuid",
+    "steg",
+    "inskrivningsdatum",
+    "deltagare__anonym",
+    "deltagare__fornamn",
+    "deltagare__efternamn",
+    "insats__namn",
+)
+
+
 def inskrivningar_for(user):
     """The user's enrolments with what the participant list shows, nothing more: every
     column comes from the enrolment's own row or a one-to-one join, so the database
@@ -111,6 +123,7 @@ def bevakningar(user, today: datetime.date, limit: int = 50, insatser=None) -> l
     fall = (
         Inskrivning.objects.for_user(user)
         .select_related("deltagare", "insats")
+        .only(*STARTSIDANS_FALT)
         .in_bulk({pk for _d, pk, _v in poster})
     )
     return [Bevakning(fall[pk], vad, datum, datum < today) for datum, pk, vad in poster]
@@ -239,6 +252,7 @@ def mina_deltagare(user, limit=25):
         .pagaende()
         .filter(Q(kontaktperson=user) | Q(kontaktperson2=user))
         .select_related("deltagare", "insats")
+        .only(*STARTSIDANS_FALT)
         .annotate(steg_ordning=order)
         .order_by("steg_ordning", "deltagare__efternamn", "deltagare__fornamn")[:limit]
     )
@@ -249,6 +263,14 @@ def senaste_handelser(user, limit=10):
     return (
         StegByte.objects.for_user(user)
         .select_related("inskrivning__deltagare", "inskrivning__insats", "av")
+        .only(
+            "tidpunkt",
+            "till",
+            *(f"inskrivning__{f}" for f in STARTSIDANS_FALT),
+            "av__fornamn",
+            "av__efternamn",
+            "av__email",
+        )
         .order_by("-tidpunkt", "-pk")[:limit]
     )
 
