@@ -4,6 +4,7 @@ import uuid
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from deltagare.koder import (
@@ -133,6 +134,10 @@ class Inskrivning(models.Model):
                 if not f.primary_key and f.name not in self.KOPIOR_AV_AVSLUTET
             ]
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        # Cheaper than {% url %} in a template loop: lists draw one per row.
+        return reverse("deltagare:inskrivning-detail", args=[self.uuid])
 
     @classmethod
     def from_db(cls, db, field_names, values):
