@@ -8,7 +8,7 @@ import operator
 from dataclasses import dataclass
 from functools import reduce
 
-from django.db.models import Count, F, Max, OuterRef, Q, Subquery, Value, Window
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery, Window
 from django.db.models.functions import (
     Coalesce,
     ExtractDay,
@@ -276,26 +276,8 @@ def senaste_handelser(user, limit=10):
 
 
 def antal_per_steg(user) -> dict[str, int]:
-    """The user's enrolments per step, gallrade participants' not counted.
-
-    All are counted from the index (insats, steg, …) without reading a row, less
-    those of gallrade participants, found from their partial index, in one query.
-    for_user()'s anti-join read every row of the insats for its participant
-    (docs/benchmarks.md)."""
     counts = {s.value: 0 for s in Steg}
-    # As Inskrivning.objects.for_user(): an inactive account sees nothing.
-    insatser = sorted(roller(user).samordnare_insatser) if user.is_active else []
-    if not insatser:
-        return counts
-    alla = Inskrivning.objects.filter(insats__in=insatser).order_by()
-    gallrade = alla.filter(deltagare__gallrad__isnull=False)
-    rader = (
-        alla.values("steg")
-        .annotate(tecken=Value(1), n=Count("pk"))
-        .union(gallrade.values("steg").annotate(tecken=Value(-1), n=Count("pk")), all=True)
-    )
-    for rad in rader:
-        counts[rad["steg"]] = counts.get(rad["steg"], 0) + rad["tecken"] * rad["n"]
+    counts.update(Inskrivning.objects.antal_per_steg(user))
     return counts
 
 

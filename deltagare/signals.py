@@ -16,8 +16,8 @@ def _inskrivning(sender, instance, **kwargs):
     if "insats_id" not in instance.__dict__:
         lista_cache.ny_generation()
         return
-    # An enrolment moved to another insats leaves the old one's list too.
-    lista_cache.ny_version_insats(instance.insats_id, getattr(instance, "_insats_id_fran_db", None))
+    # No code moves an enrolment to another insats (and it is not in the admin).
+    lista_cache.ny_version_insats(instance.insats_id)
 
 
 def _deltagare(sender, instance, **kwargs):

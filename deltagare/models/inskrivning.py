@@ -139,13 +139,6 @@ class Inskrivning(models.Model):
         # Cheaper than {% url %} in a template loop: lists draw one per row.
         return reverse("deltagare:inskrivning-detail", args=[self.uuid])
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        # A move to another insats must reach the old insats's cached list too.
-        instance._insats_id_fran_db = instance.__dict__.get("insats_id")
-        return instance
-
     def get_steg_display(self):
         # Django's version rebuilds the choices on every call; every list row asks.
         try:
