@@ -19,6 +19,7 @@ import os
 import re
 import secrets
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,10 +74,15 @@ def main():
         client.force_login(user)
         hamta(client, url)
         with CaptureQueriesContext(connection) as ctx:
+            start = time.perf_counter()
             hamta(client, url)
+            hela = (time.perf_counter() - start) * 1000
         fragor = ctx.captured_queries
         total = sum(float(q["time"]) for q in fragor) * 1000
-        print(f"{url} som {user.email}: {len(fragor)} frågor, {total:.0f} ms i databasen")
+        print(
+            f"{url} som {user.email}: {len(fragor)} frågor, "
+            f"{total:.0f} ms i databasen av {hela:.0f} ms"
+        )
         for q in sorted(fragor, key=lambda q: -float(q["time"]))[: args.topp]:
             print(f"\n--- {float(q['time']) * 1000:.1f} ms\n{q['sql']}\n")
             if (select := forklarbar(q["sql"])) is None:

@@ -1,13 +1,15 @@
 """Goal fulfilment: each goal of an insats against what happened in the period.
 
-A fixed number of queries per goal (goals are configuration, a handful per
-insats); none per participant.
+A fixed number of queries per kind of goal, each grouped by insats (a förbund's goals
+are a handful per insats); none per goal or participant.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from django.db.models import (
     Count,
@@ -38,8 +40,9 @@ def malupfyllelse(*, forbund, period: Period, insats=None) -> Tabell:
     mal = Mal.objects.filter(insats__forbund=forbund).select_related("insats")
     if insats is not None:
         mal = mal.filter(insats=insats)
-    mal = mal.order_by("insats__namn", "insats__pk", "typ", "aktivitetstyp", "pk")
-    rader = [_rad(m, period, med_insats=insats is None) for m in mal]
+    mal = list(mal.order_by("insats__namn", "insats__pk", "typ", "aktivitetstyp", "pk"))
+    utfall = _Utfall(mal, period)
+    rader = [_rad(m, utfall, med_insats=insats is None) for m in mal]
     return Tabell(
         nyckel="mal",
         rubrik=_("Måluppfyllelse"),
@@ -62,7 +65,7 @@ def malupfyllelse(*, forbund, period: Period, insats=None) -> Tabell:
     )
 
 
-def _rad(mal: Mal, period: Period, *, med_insats: bool) -> Rad:
+def _rad(mal: Mal, utfall: _Utfall, *, med_insats: bool) -> Rad:
     berakna = {
         MalTyp.NASTA_STEG: _nasta_steg,
         MalTyp.ARBETE_STUDIER: _arbete_studier,
@@ -70,7 +73,7 @@ def _rad(mal: Mal, period: Period, *, med_insats: bool) -> Rad:
         MalTyp.DELTAGARE_PER_AR: _deltagare_per_ar,
         MalTyp.AKTIVITET_PER_VECKA: _aktivitet_per_vecka,
     }[mal.typ]
-    rad = berakna(mal, period)
+    rad = berakna(mal, utfall)
     text = _maltext(mal)
     rad.etikett = f"{mal.insats.namn}: {text}" if med_insats else text
     rad.nyckel = f"{mal.insats_id}:{mal.typ}:{mal.aktivitetstyp}"
@@ -98,22 +101,164 @@ def _maltext(mal: Mal) -> str:
 # -- the figures -------------------------------------------------------------------------
 
 
-def _inskrivningar(mal: Mal):
-    """The insats's enrolments that got as far as inskrivning (not merely aktualiserad)."""
-    return Inskrivning.objects.filter(insats_id=mal.insats_id, inskrivningsdatum__isnull=False)
+class _Utfall:
+    """The figures behind the goals, each measure read once for every insats that has a
+    goal of it (grouped by insats), so the queries follow the kinds of goal, not their
+    number. Read on first use."""
+
+    def __init__(self, mal: list[Mal], period: Period):
+        self.period = period
+        self._insatser: dict[str, set[int]] = defaultdict(set)
+        self._aktivitetstyper: set[str] = set()
+        self._fristdagar: set[int] = set()
+        for m in mal:
+            self._insatser[m.typ].add(m.insats_id)
+            if m.typ == MalTyp.AKTIVITET_PER_VECKA:
+                self._aktivitetstyper.add(m.aktivitetstyp)
+            if m.typ == MalTyp.HANDLINGSPLAN:
+                self._fristdagar.add(m.dagar)
+
+    def _ids(self, *typer) -> set[int]:
+        return set().union(*(self._insatser[t] for t in typer))
+
+    @cached_property
+    def avslut(self) -> dict[int, dict]:
+        """Per insats: exits in the period (n), with a documented next step, to work or
+        studies."""
+        p = self.period
+        rader = (
+            Avslut.objects.filter(
+                inskrivning__insats_id__in=self._ids(MalTyp.NASTA_STEG, MalTyp.ARBETE_STUDIER),
+                inskrivning__inskrivningsdatum__isnull=False,
+                datum__gte=p.start,
+                datum__lte=p.slut,
+            )
+            .exclude(vag_ut=FELREG)
+            .values(insats=F("inskrivning__insats_id"))
+            .annotate(
+                n=Count("pk"),
+                nasta_steg=Count("pk", filter=Q(dokumenterat_nasta_steg=True)),
+                arbete_studier=Count("pk", filter=Q(vag_ut__in=VAG_UT_ARBETE_STUDIER)),
+            )
+            .order_by()
+        )
+        return {r["insats"]: r for r in rader}
+
+    @cached_property
+    def handlingsplan(self) -> dict[tuple[int, int], dict]:
+        """Per (insats, days): enrolments whose deadline (inskrivningsdatum + days) fell
+        in the period (n), and of them those with a plan saved on or before it (t).
+        One query per distinct number of days among the goals."""
+        p = self.period
+        resultat = {}
+        for dagar in sorted(self._fristdagar):
+            frist = datetime.timedelta(days=dagar)
+            plan_i_tid = HandlingsplanVersion.objects.filter(
+                inskrivning=OuterRef("pk"),
+                skapad__date__lte=ExpressionWrapper(
+                    OuterRef("inskrivningsdatum") + frist, output_field=DateField()
+                ),
+            )
+            rader = (
+                _inskrivningar(self._ids(MalTyp.HANDLINGSPLAN))
+                .filter(
+                    inskrivningsdatum__gte=p.start - frist,
+                    inskrivningsdatum__lte=p.slut - frist,
+                )
+                .values("insats_id")
+                .annotate(n=Count("pk"), t=Count("pk", filter=Q(Exists(plan_i_tid))))
+                .order_by()
+            )
+            resultat.update({(r["insats_id"], dagar): r for r in rader})
+        return resultat
+
+    @cached_property
+    def nya(self) -> dict[int, int]:
+        p = self.period
+        rader = (
+            _inskrivningar(self._ids(MalTyp.DELTAGARE_PER_AR))
+            .filter(inskrivningsdatum__gte=p.start, inskrivningsdatum__lte=p.slut)
+            .values("insats_id")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        return {r["insats_id"]: r["n"] for r in rader}
+
+    @cached_property
+    def aktiva(self) -> dict[int, dict]:
+        """Per insats: enrolments active at some day of the period (n) and their days in
+        it (dagar)."""
+        p = self.period
+        start = Value(p.start, output_field=DateField())
+        slut = Value(p.slut, output_field=DateField())
+        # Days of each enrolment inside the period, less one (added back per enrolment).
+        overlapp = ExpressionWrapper(
+            Least(slut, Coalesce(F("avslutsdatum"), slut))
+            - Greatest(start, F("inskrivningsdatum")),
+            output_field=DurationField(),
+        )
+        rader = (
+            _inskrivningar(self._ids(MalTyp.AKTIVITET_PER_VECKA))
+            .filter(
+                Q(avslutsdatum__isnull=True) | Q(avslutsdatum__gte=p.start),
+                inskrivningsdatum__lte=p.slut,
+            )
+            .values("insats_id")
+            .annotate(n=Count("pk"), dagar=Sum(overlapp))
+            .order_by()
+        )
+        return {
+            r["insats_id"]: {
+                "n": r["n"],
+                "dagar": (r["dagar"] or datetime.timedelta()).days + r["n"],
+            }
+            for r in rader
+        }
+
+    @cached_property
+    def tillfallen(self) -> dict[tuple[int, str], int]:
+        """Per (insats, activity type): activities starting in the period, and for
+        gruppaktivitet also attendance at a group event of the period."""
+        p = self.period
+        ids = self._ids(MalTyp.AKTIVITET_PER_VECKA)
+        rader = (
+            Aktivitet.objects.filter(
+                inskrivning__insats_id__in=ids,
+                inskrivning__felregistrerad=False,
+                typ__in=self._aktivitetstyper,
+                startdatum__gte=p.start,
+                startdatum__lte=p.slut,
+            )
+            .values("typ", insats=F("inskrivning__insats_id"))
+            # COUNT(*): the activity's own columns are all in an index, which then suffices.
+            .annotate(n=Count("*"))
+            .order_by()
+        )
+        antal = defaultdict(int, {(r["insats"], r["typ"]): r["n"] for r in rader})
+        if AktivitetTyp.GRUPPAKTIVITET in self._aktivitetstyper:
+            narvaro = (
+                Narvaro.objects.filter(
+                    inskrivning__insats_id__in=ids,
+                    inskrivning__felregistrerad=False,
+                    narvarande=True,
+                    gruppaktivitet__datum__gte=p.start,
+                    gruppaktivitet__datum__lte=p.slut,
+                )
+                .values(insats=F("inskrivning__insats_id"))
+                .annotate(n=Count("pk"))
+                .order_by()
+            )
+            for r in narvaro:
+                antal[r["insats"], AktivitetTyp.GRUPPAKTIVITET.value] += r["n"]
+        return antal
 
 
-def _utan_felregistrering(qs, prefix=""):
-    return qs.filter(**{f"{prefix}felregistrerad": False})
-
-
-def _avslut_i_perioden(mal: Mal, period: Period):
-    return Avslut.objects.filter(
-        inskrivning__insats_id=mal.insats_id,
-        inskrivning__inskrivningsdatum__isnull=False,
-        datum__gte=period.start,
-        datum__lte=period.slut,
-    ).exclude(vag_ut=FELREG)
+def _inskrivningar(insats_ids):
+    """The enrolments that got as far as inskrivning (not merely aktualiserad), not
+    felregistrerade."""
+    return Inskrivning.objects.filter(
+        insats_id__in=insats_ids, inskrivningsdatum__isnull=False, felregistrerad=False
+    )
 
 
 def _andel_rad(mal: Mal, taljare: int, namnare: int) -> Rad:
@@ -132,45 +277,24 @@ def _andel_rad(mal: Mal, taljare: int, namnare: int) -> Rad:
     )
 
 
-def _nasta_steg(mal: Mal, period: Period) -> Rad:
-    siffror = _avslut_i_perioden(mal, period).aggregate(
-        n=Count("pk"), t=Count("pk", filter=Q(dokumenterat_nasta_steg=True))
-    )
+def _nasta_steg(mal: Mal, utfall: _Utfall) -> Rad:
+    siffror = utfall.avslut.get(mal.insats_id, {"n": 0, "nasta_steg": 0})
+    return _andel_rad(mal, siffror["nasta_steg"], siffror["n"])
+
+
+def _arbete_studier(mal: Mal, utfall: _Utfall) -> Rad:
+    siffror = utfall.avslut.get(mal.insats_id, {"n": 0, "arbete_studier": 0})
+    return _andel_rad(mal, siffror["arbete_studier"], siffror["n"])
+
+
+def _handlingsplan(mal: Mal, utfall: _Utfall) -> Rad:
+    siffror = utfall.handlingsplan.get((mal.insats_id, mal.dagar), {"n": 0, "t": 0})
     return _andel_rad(mal, siffror["t"], siffror["n"])
 
 
-def _arbete_studier(mal: Mal, period: Period) -> Rad:
-    siffror = _avslut_i_perioden(mal, period).aggregate(
-        n=Count("pk"), t=Count("pk", filter=Q(vag_ut__in=VAG_UT_ARBETE_STUDIER))
-    )
-    return _andel_rad(mal, siffror["t"], siffror["n"])
-
-
-def _handlingsplan(mal: Mal, period: Period) -> Rad:
-    """Of the enrolments whose deadline (inskrivningsdatum + N days) fell in the
-    period, those with a plan saved on or before it."""
-    frist = datetime.timedelta(days=mal.dagar)
-    plan_i_tid = HandlingsplanVersion.objects.filter(
-        inskrivning=OuterRef("pk"),
-        skapad__date__lte=ExpressionWrapper(
-            OuterRef("inskrivningsdatum") + frist, output_field=DateField()
-        ),
-    )
-    siffror = _utan_felregistrering(
-        _inskrivningar(mal).filter(
-            inskrivningsdatum__gte=period.start - frist,
-            inskrivningsdatum__lte=period.slut - frist,
-        )
-    ).aggregate(n=Count("pk"), t=Count("pk", filter=Q(Exists(plan_i_tid))))
-    return _andel_rad(mal, siffror["t"], siffror["n"])
-
-
-def _deltagare_per_ar(mal: Mal, period: Period) -> Rad:
-    nya = _utan_felregistrering(
-        _inskrivningar(mal).filter(
-            inskrivningsdatum__gte=period.start, inskrivningsdatum__lte=period.slut
-        )
-    ).count()
+def _deltagare_per_ar(mal: Mal, utfall: _Utfall) -> Rad:
+    period = utfall.period
+    nya = utfall.nya.get(mal.insats_id, 0)
     # The target is per year: compare with the share of it that falls in the period
     # (of the period's own year, so that a whole leap year gets the target as it stands).
     ar = period.slut.year
@@ -189,56 +313,19 @@ def _deltagare_per_ar(mal: Mal, period: Period) -> Rad:
     )
 
 
-def _aktiva(mal: Mal, period: Period):
-    """Enrolments active at some day of the period."""
-    return _utan_felregistrering(
-        _inskrivningar(mal).filter(
-            Q(avslutsdatum__isnull=True) | Q(avslutsdatum__gte=period.start),
-            inskrivningsdatum__lte=period.slut,
-        )
-    )
-
-
-def _aktivitet_per_vecka(mal: Mal, period: Period) -> Rad:
-    start = Value(period.start, output_field=DateField())
-    slut = Value(period.slut, output_field=DateField())
-    # Days of each enrolment inside the period, less one (added back per enrolment).
-    overlapp = ExpressionWrapper(
-        Least(slut, Coalesce(F("avslutsdatum"), slut)) - Greatest(start, F("inskrivningsdatum")),
-        output_field=DurationField(),
-    )
-    aktiva = _aktiva(mal, period).aggregate(n=Count("pk"), dagar=Sum(overlapp))
-    n = aktiva["n"]
-    dagar = (aktiva["dagar"] or datetime.timedelta()).days + n
-
-    tillfallen = _utan_felregistrering(
-        Aktivitet.objects.filter(
-            inskrivning__insats_id=mal.insats_id,
-            typ=mal.aktivitetstyp,
-            startdatum__gte=period.start,
-            startdatum__lte=period.slut,
-        ),
-        "inskrivning__",
-    ).count()
-    if mal.aktivitetstyp == AktivitetTyp.GRUPPAKTIVITET:
-        tillfallen += _utan_felregistrering(
-            Narvaro.objects.filter(
-                inskrivning__insats_id=mal.insats_id,
-                narvarande=True,
-                gruppaktivitet__datum__gte=period.start,
-                gruppaktivitet__datum__lte=period.slut,
-            ),
-            "inskrivning__",
-        ).count()
-    utfall = _en_decimal(tillfallen / (dagar / 7)) if dagar else None
+def _aktivitet_per_vecka(mal: Mal, utfall: _Utfall) -> Rad:
+    aktiva = utfall.aktiva.get(mal.insats_id, {"n": 0, "dagar": 0})
+    n, dagar = aktiva["n"], aktiva["dagar"]
+    tillfallen = utfall.tillfallen[mal.insats_id, mal.aktivitetstyp]
+    varde = _en_decimal(tillfallen / (dagar / 7)) if dagar else None
     malvarde = float(mal.malvarde)
     return Rad(
         etikett="",
         varden={
             "mal": malvarde,
-            "utfall": utfall,
+            "utfall": varde,
             "underlag": n,
-            "uppfyllt": _uppfyllt(utfall, malvarde),
+            "uppfyllt": _uppfyllt(varde, malvarde),
         },
         underlag={"utfall": n},
         typ=TAL,

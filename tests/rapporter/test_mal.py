@@ -310,3 +310,44 @@ def test_query_count_does_not_grow_with_the_data(forbund, insats, personal):
         .varden["underlag"]
         == 3
     )
+
+
+def test_query_count_does_not_grow_with_the_insatser(forbund, insats, personal):
+    """Each measure is read once for every insats with a goal of it, and once more
+    only per distinct deadline of the plan goals; the figures stay each insats's own."""
+    goals = [
+        ("nasta_steg", {}),
+        ("arbete_studier", {}),
+        ("handlingsplan", {"dagar": 30}),
+        ("deltagare_per_ar", {}),
+        ("aktivitet_per_vecka", {"aktivitetstyp": "gruppaktivitet"}),
+        ("aktivitet_per_vecka", {"aktivitetstyp": "coachsamtal"}),
+    ]
+    for typ, extra in goals:
+        Mal.objects.create(insats=insats, typ=typ, malvarde=50, **extra)
+    e = inskriv(insats, D(2024, 12, 20))
+    aktivitet(e, "coachsamtal", D(2025, 1, 3), personal)
+    fore = _antal_fragor(forbund)
+
+    andra = [InsatsFactory(forbund=forbund, namn=f"Insats {n}") for n in "BCD"]
+    for i, annan in enumerate(andra):
+        for typ, extra in goals:
+            Mal.objects.create(insats=annan, typ=typ, malvarde=50, **extra)
+        for _ in range(i + 1):
+            grupp(annan, D(2025, 1, 5), [(inskriv(annan, D(2024, 12, 1)), True)], personal)
+
+    assert _antal_fragor(forbund) == fore
+    tabell = malupfyllelse(forbund=forbund, period=FYRA_VECKOR)
+    grupp_mal = {r.nyckel: r.varden for r in tabell.rader if r.nyckel.endswith("gruppaktivitet")}
+    # One attendance per active enrolment over the same four weeks: the same rate
+    # wherever the insats has any, and none mixed in from another insats.
+    assert grupp_mal[f"{insats.pk}:aktivitet_per_vecka:gruppaktivitet"]["utfall"] == 0
+    rater = {grupp_mal[f"{a.pk}:aktivitet_per_vecka:gruppaktivitet"]["utfall"] for a in andra}
+    assert len(rater) == 1 and rater != {0}
+    coach = tabell.rad(f"{insats.pk}:aktivitet_per_vecka:coachsamtal").varden
+    assert coach["underlag"] == 1 and coach["utfall"] > 0
+    assert tabell.rad(f"{andra[2].pk}:deltagare_per_ar:").varden["utfall"] == 0
+    assert tabell.rad(f"{andra[2].pk}:aktivitet_per_vecka:coachsamtal").varden["utfall"] == 0
+
+    Mal.objects.filter(insats=andra[0], typ="handlingsplan").update(dagar=60)
+    assert _antal_fragor(forbund) == fore + 1

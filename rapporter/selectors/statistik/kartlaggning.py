@@ -10,12 +10,19 @@ from deltagare.koder import AktivitetTyp, VagUt
 from deltagare.models import (
     Aktivitet,
     HandlingsplanVersion,
-    Kartlaggning,
     Kartlaggningssamtal,
     Narvaro,
     Uppfoljning,
 )
-from rapporter.selectors.statistik.common import FELREG, Urval, kodrader, rad, rakna, summa
+from rapporter.selectors.statistik.common import (
+    FELREG,
+    Urval,
+    kodrader,
+    rad,
+    rakna,
+    summa,
+    tom_rad,
+)
 from rapporter.tabell import Avsnitt, Tabell, kon_kolumner
 
 
@@ -46,7 +53,9 @@ def kartlaggning(u: Urval) -> tuple[Tabell, Tabell]:
     """Status and activity types: one query for both tables."""
     p = u.period
     egen = {"inskrivning": OuterRef("pk")}
-    kartlagd = Exists(Kartlaggning.objects.filter(**egen, klar__lte=p.slut))
+    # One-to-one: a join, read once, where EXISTS would probe twice per enrolment.
+    kartlagd = Q(kartlaggning__klar__lte=p.slut)
+    ej_kartlagd = Q(kartlaggning__klar__isnull=True) | Q(kartlaggning__klar__gt=p.slut)
     samtal = Exists(Kartlaggningssamtal.objects.filter(**egen, datum__lte=p.slut))
     plan = Exists(HandlingsplanVersion.objects.filter(**egen, skapad__date__lte=p.slut))
     i_grupp = Exists(
@@ -58,8 +67,8 @@ def kartlaggning(u: Urval) -> tuple[Tabell, Tabell]:
         )
     )
     matt = {
-        "kartlagda": Count("pk", filter=Q(kartlagd)),
-        "paborjad": Count("pk", filter=Q(samtal) & ~Q(kartlagd)),
+        "kartlagda": Count("pk", filter=kartlagd),
+        "paborjad": Count("pk", filter=Q(samtal) & ej_kartlagd),
         "handlingsplan": Count("pk", filter=Q(plan)),
         "i_aktivitet": Count("pk", filter=Q(_aktivitet_under(u)) | Q(i_grupp)),
     }
@@ -104,25 +113,44 @@ def kartlaggning(u: Urval) -> tuple[Tabell, Tabell]:
 
 
 def avsnitt_uppfoljning(u: Urval) -> Avsnitt:
+    r = _uppfoljning_rakna(u)
     return Avsnitt(
         "uppfoljning",
         _("Uppföljning efter 12 månader"),
-        [uppfoljning(u), uppfoljning_status(u)],
+        [uppfoljning(r), uppfoljning_status(r)],
     )
-
-
-def _uppfoljningar(u: Urval):
-    return Uppfoljning.objects.filter(inskrivning__in=u.inskrivningar()).order_by()
 
 
 KON = "inskrivning__deltagare__kon"
 
 
-def uppfoljning(u: Urval) -> Tabell:
+def _uppfoljning_rakna(u: Urval) -> dict:
+    """Both tables from one query: the follow-ups planned, done or stopped in the
+    period, counted per kön and utfall."""
     p = u.period
-    qs = _uppfoljningar(u).filter(genomford__gte=p.start, genomford__lte=p.slut)
-    r = rakna(qs.exclude(utfall=FELREG), kon=KON, grupp=F("utfall"))["antal"]
-    rader = kodrader(VagUt, r, utom={FELREG})
+    planerad = Q(planerad__gte=p.start, planerad__lte=p.slut)
+    genomford = Q(genomford__gte=p.start, genomford__lte=p.slut) & ~Q(utfall=FELREG)
+    stoppad = Q(stoppad__gte=p.start, stoppad__lte=p.slut)
+    # The rules of Urval.inskrivningar() on the joined enrolment (kön needs the join):
+    # IN (…) would first read every enrolment of the förbund's ten years.
+    qs = Uppfoljning.objects.filter(
+        planerad | genomford | stoppad,
+        u.insats_q("inskrivning__insats"),
+        inskrivning__inskrivningsdatum__isnull=False,
+        inskrivning__felregistrerad=False,
+    ).order_by()
+    return rakna(
+        qs,
+        kon=KON,
+        grupp=F("utfall"),
+        planerade=Count("pk", filter=planerad),
+        genomforda=Count("pk", filter=genomford),
+        stoppade=Count("pk", filter=stoppad),
+    )
+
+
+def uppfoljning(r: dict) -> Tabell:
+    rader = kodrader(VagUt, r["genomforda"], utom={FELREG})
     return Tabell(
         nyckel="uppfoljning",
         rubrik=_("Läget vid uppföljningen"),
@@ -134,16 +162,7 @@ def uppfoljning(u: Urval) -> Tabell:
     )
 
 
-def uppfoljning_status(u: Urval) -> Tabell:
-    p = u.period
-    genomford = Q(genomford__gte=p.start, genomford__lte=p.slut) & ~Q(utfall=FELREG)
-    r = rakna(
-        _uppfoljningar(u),
-        kon=KON,
-        planerade=Count("pk", filter=Q(planerad__gte=p.start, planerad__lte=p.slut)),
-        genomforda=Count("pk", filter=genomford),
-        stoppade=Count("pk", filter=Q(stoppad__gte=p.start, stoppad__lte=p.slut)),
-    )
+def uppfoljning_status(r: dict) -> Tabell:
     etiketter = {
         "planerade": _("Planerade under perioden"),
         "genomforda": _("Genomförda under perioden"),
@@ -154,5 +173,13 @@ def uppfoljning_status(u: Urval) -> Tabell:
         rubrik=_("Uppföljningar"),
         radrubrik=_("Uppföljningar"),
         kolumner=kon_kolumner(),
-        rader=[rad(k, e, r[k].get(None)) for k, e in etiketter.items()],
+        rader=[rad(k, e, _over_utfall(r[k])) for k, e in etiketter.items()],
     )
+
+
+def _over_utfall(per_utfall: dict) -> dict:
+    celler = tom_rad()
+    for rad_ in per_utfall.values():
+        for k, n in rad_.items():
+            celler[k] += n
+    return celler
