@@ -17,6 +17,9 @@ WeasyPrint then leaves that resource out (an image is simply not drawn).
 
 from __future__ import annotations
 
+import importlib
+import threading
+
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -28,6 +31,18 @@ PDF_VARIANT = "pdf/ua-1"
 
 class ResourceRefused(ValueError):
     """A template asked WeasyPrint for a URL that is not one of our static files."""
+
+
+def ladda_i_bakgrunden() -> threading.Thread:
+    """Import WeasyPrint in a thread, for a process that renders one PDF and starts cold
+    (``manage.py rapport``): the half second of importing then overlaps the database
+    queries that come first, which wait on the socket without the GIL. ``render_pdf``
+    imports as usual and waits only for what is left of the import."""
+    traad = threading.Thread(
+        target=importlib.import_module, args=("samverkan.pdf_hamtare",), daemon=True
+    )
+    traad.start()
+    return traad
 
 
 def render_pdf(

@@ -210,3 +210,19 @@ def test_fetcher_serves_static_files_from_disk():
     finally:
         response.close()
     assert fetcher.fetch(BASE_URL + "static/css/samverkan.css").content_type == "text/css"
+
+
+def test_weasyprint_loads_in_the_background_for_a_cold_process():
+    """manage.py rapport starts the import before its queries; in a fresh interpreter
+    the thread brings in WeasyPrint and the fetcher, which render_pdf then finds."""
+    import subprocess
+    import sys
+
+    kod = (
+        "import sys\n"
+        "from samverkan.pdf import ladda_i_bakgrunden\n"
+        "assert 'weasyprint' not in sys.modules\n"
+        "t = ladda_i_bakgrunden(); t.join(60)\n"
+        "assert 'weasyprint' in sys.modules and 'samverkan.pdf_hamtare' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", kod], check=True, timeout=120)

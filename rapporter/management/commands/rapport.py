@@ -12,6 +12,7 @@ from rapporter.period import Period
 from rapporter.sammanstallning import skapa_pdf
 from rapporter.services_rapport import PERIODTYP_TILL_RAPPORTTYP
 from samverkan.models import Forbund, Insats
+from samverkan.pdf import ladda_i_bakgrunden
 
 
 def _hitta(model, varde, namn, **filter):
@@ -29,6 +30,9 @@ def _hitta(model, varde, namn, **filter):
 
 class Command(BaseCommand):
     help = "Skriver en styrelserapport (kvartal, halvår eller år) som PDF/UA till en fil."
+    # It reads and writes one file; the checks (the whole URLconf and every view imported,
+    # about 0.4 s) are for the commands that serve or change the application.
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("--period", required=True, help="2026-Q3, 2026-H1 eller 2026")
@@ -55,6 +59,7 @@ class Command(BaseCommand):
                 raise CommandError("Ange --forbund: det finns inget eller flera förbund.")
             forbund = alla[0]
         typ = Rapporttyp(PERIODTYP_TILL_RAPPORTTYP[period.typ])
+        ladda_i_bakgrunden()
         pdf = skapa_pdf(forbund=forbund, period=period, insats=insats, typ_namn=typ.label)
         out = Path(opts["out"])
         out.write_bytes(pdf)
