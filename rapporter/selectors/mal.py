@@ -110,13 +110,13 @@ class _Utfall:
         self.period = period
         self._insatser: dict[str, set[int]] = defaultdict(set)
         self._aktivitetstyper: set[str] = set()
-        self._fristdagar: set[int] = set()
+        self._frister: dict[int, set[int]] = defaultdict(set)  # days → insatser
         for m in mal:
             self._insatser[m.typ].add(m.insats_id)
             if m.typ == MalTyp.AKTIVITET_PER_VECKA:
                 self._aktivitetstyper.add(m.aktivitetstyp)
             if m.typ == MalTyp.HANDLINGSPLAN:
-                self._fristdagar.add(m.dagar)
+                self._frister[m.dagar].add(m.insats_id)
 
     def _ids(self, *typer) -> set[int]:
         return set().union(*(self._insatser[t] for t in typer))
@@ -151,7 +151,7 @@ class _Utfall:
         One query per distinct number of days among the goals."""
         p = self.period
         resultat = {}
-        for dagar in sorted(self._fristdagar):
+        for dagar, insatser in sorted(self._frister.items()):
             frist = datetime.timedelta(days=dagar)
             plan_i_tid = HandlingsplanVersion.objects.filter(
                 inskrivning=OuterRef("pk"),
@@ -160,7 +160,7 @@ class _Utfall:
                 ),
             )
             rader = (
-                _inskrivningar(self._ids(MalTyp.HANDLINGSPLAN))
+                _inskrivningar(insatser)
                 .filter(
                     inskrivningsdatum__gte=p.start - frist,
                     inskrivningsdatum__lte=p.slut - frist,
