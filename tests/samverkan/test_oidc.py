@@ -18,7 +18,8 @@ from tests.factories import MedlemskapFactory, UserFactory
 from tests.samverkan.test_login import ger_totp_efter_forsta_steget
 
 CLIENT_ID = "samverkan"
-CLIENT_SECRET = "klienthemlighet-for-test"
+# As long as a real client secret (32 bytes or more), so the attack, not the length, is tested.
+CLIENT_SECRET = "klienthemlighet-for-test-med-full-langd"
 LOGIN = reverse("openid_connect_login", kwargs={"provider_id": "organisation"})
 CALLBACK = reverse("openid_connect_callback", kwargs={"provider_id": "organisation"})
 
