@@ -101,11 +101,17 @@ class Urval:
     def insats_q(self, prefix: str = "insats") -> Q:
         return Q(**{f"{prefix}_id__in": self.insats_ids})
 
+    def raknas_q(self, prefix: str = "") -> Q:
+        """An enrolment that counts at all: of the insatser counted, enrolled (a date),
+        and not a felregistrering. `prefix` applies it across a join
+        (`"inskrivning__"`), where IN (…) would read every enrolment of the förbund."""
+        return self.insats_q(f"{prefix}insats") & Q(
+            **{f"{prefix}inskrivningsdatum__isnull": False, f"{prefix}felregistrerad": False}
+        )
+
     def inskrivningar(self):
-        """Enrolments that count at all: enrolled (a date), and not a felregistrering."""
-        return Inskrivning.objects.filter(
-            self.insats_q(), inskrivningsdatum__isnull=False, felregistrerad=False
-        ).order_by()
+        """Enrolments that count at all (`raknas_q`)."""
+        return Inskrivning.objects.filter(self.raknas_q()).order_by()
 
     def aktiva(self):
         """Active at some day of the period: enrolled by its last day, not exited before

@@ -131,13 +131,8 @@ def _uppfoljning_rakna(u: Urval) -> dict:
     planerad = Q(planerad__gte=p.start, planerad__lte=p.slut)
     genomford = Q(genomford__gte=p.start, genomford__lte=p.slut) & ~Q(utfall=FELREG)
     stoppad = Q(stoppad__gte=p.start, stoppad__lte=p.slut)
-    # The rules of Urval.inskrivningar() on the joined enrolment (kön needs the join):
-    # IN (…) would first read every enrolment of the förbund's ten years.
     qs = Uppfoljning.objects.filter(
-        planerad | genomford | stoppad,
-        u.insats_q("inskrivning__insats"),
-        inskrivning__inskrivningsdatum__isnull=False,
-        inskrivning__felregistrerad=False,
+        planerad | genomford | stoppad, u.raknas_q("inskrivning__")
     ).order_by()
     return rakna(
         qs,
