@@ -86,6 +86,12 @@ class Bevakning:
     vad: str
     datum: datetime.date
     forsenad: bool
+    # Which rule: samtal, plan, remittentkontakt, langsta_tid, uppfoljning (BEVAKNINGSTYPER).
+    typ: str = ""
+
+
+# The kinds of due item, for counts without the case (the reminder digest).
+BEVAKNINGSTYPER = ("samtal", "plan", "remittentkontakt", "langsta_tid", "uppfoljning")
 
 
 def bevakningar(user, today: datetime.date, limit: int = 50, insatser=None) -> list[Bevakning]:
@@ -110,23 +116,30 @@ def bevakningar(user, today: datetime.date, limit: int = 50, insatser=None) -> l
         .filter(deltagare__anonym=False)
         .order_by()
     )
+    typer = dict(
+        zip(
+            BEVAKNINGSTYPER,
+            [
+                _samtal(oppna, insatser, limit),
+                _planrevisioner(oppna, limit),
+                _remittentkontakter(oppna, insatser, today, limit),
+                _langsta_tid(oppna, insatser, today, limit),
+                _uppfoljningar(user, today, limit),
+            ],
+            strict=True,
+        )
+    )
     poster = sorted(
-        [
-            *_samtal(oppna, insatser, limit),
-            *_planrevisioner(oppna, limit),
-            *_remittentkontakter(oppna, insatser, today, limit),
-            *_langsta_tid(oppna, insatser, today, limit),
-            *_uppfoljningar(user, today, limit),
-        ],
+        [(*p, typ) for typ, rader in typer.items() for p in rader],
         key=lambda p: (p[0], p[1], str(p[2])),
     )[:limit]
     fall = (
         Inskrivning.objects.for_user(user)
         .select_related("deltagare", "insats")
         .only(*STARTSIDANS_FALT)
-        .in_bulk({pk for _d, pk, _v in poster})
+        .in_bulk({pk for _d, pk, _v, _t in poster})
     )
-    return [Bevakning(fall[pk], vad, datum, datum < today) for datum, pk, vad in poster]
+    return [Bevakning(fall[pk], vad, datum, datum < today, typ) for datum, pk, vad, typ in poster]
 
 
 def _per_insats(insatser, villkor) -> Q:

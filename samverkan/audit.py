@@ -90,6 +90,33 @@ def record(
     return event
 
 
+def record_many(
+    *, action: str, actor, forbund, objects, detail: dict | None = None, batch: int = 1000
+) -> int:
+    """One event per personal record for a bulk write (the import of many
+    participants): the same checks and copy as `record`, written in batches.
+    Each object needs a `uuid`; it is also the event's participant."""
+    if action not in Action.values:
+        raise ValueError(f"Unknown audit action {action!r}")
+    detail = _check_detail(detail or {})
+    events = [
+        AuditEvent(
+            action=action,
+            actor=actor,
+            object_type=obj._meta.label_lower,
+            object_id=str(obj.uuid),
+            forbund=forbund,
+            deltagare_uuid=obj.uuid,
+            detail=detail,
+        )
+        for obj in objects
+    ]
+    for start in range(0, len(events), batch):
+        AuditEvent.objects.bulk_create(events[start : start + batch])
+    transaction.on_commit(lambda: [_copy(e) for e in events])
+    return len(events)
+
+
 def _copy(event: AuditEvent) -> None:
     fields = {
         "handelse": "audit",

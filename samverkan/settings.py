@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -76,6 +77,8 @@ INSTALLED_APPS = [
     "deltagare",
     "remisser",
     "rapporter",
+    "inlasning",
+    "paminnelser",
 ]
 
 MIDDLEWARE = [
@@ -424,7 +427,15 @@ CELERY_BEAT_SCHEDULE = {
     "gallring": {"task": "deltagare.tasks.gallra", "schedule": 24 * 60 * 60},
     # Expired sessions go: they may hold a search text (a personnummer) until then.
     "sessioner": {"task": "samverkan.tasks.rensa_sessioner", "schedule": 24 * 60 * 60},
+    # Import files never imported go after SAMVERKAN_INLASNING_DAGAR days (inlasning/).
+    "inlasningar": {"task": "inlasning.tasks.rensa_inlasningar", "schedule": 24 * 60 * 60},
+    # The reminder digests: daily, each user's own frequency decides (paminnelser/).
+    "paminnelser": {
+        "task": "paminnelser.tasks.skicka_paminnelser",
+        "schedule": crontab(hour=6, minute=30),
+    },
 }
+SAMVERKAN_INLASNING_DAGAR = env.int("SAMVERKAN_INLASNING_DAGAR", default=7)
 
 # Logs carry ids, never personal data.
 LOGGING = {

@@ -1,0 +1,309 @@
+"""Writes of the import: upload with dry run, start, the import itself, clean-up.
+
+The import writes with bulk_create in batches and so keeps by hand what the
+models' save() and the signals would have kept (docs/inlasning.md):
+`Inskrivning.avslutsdatum`/`felregistrerad` are set beside each `Avslut`, and the
+participant list's cache starts a new generation after the commit.
+"""
+
+import datetime
+import logging
+import uuid
+
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from deltagare import lista_cache
+from deltagare.koder import SusTidpunkt
+from deltagare.models import (
+    Avslut,
+    Deltagare,
+    Inskrivning,
+    StegByte,
+    SusForsorjning,
+    SusUppgift,
+)
+from inlasning.models import ImporteratArende, Inlasning, Status
+from inlasning.provkorning import FelaktigFil, provkor
+from samverkan import audit
+from samverkan.permissions import roller
+from samverkan.virusskanning import skanna
+
+logger = logging.getLogger(__name__)
+
+MAX_BYTES = 10 * 1024 * 1024
+BATCH = 1000
+
+
+def kontrollera_fil(upload) -> bytes:
+    """The upload's bytes if it is an xlsx (from its content) within the size limit."""
+    if upload.size > MAX_BYTES:
+        raise ValidationError(_("Filen är större än 10 MB."), code="storlek")
+    if upload.size == 0:
+        raise ValidationError(_("Filen är tom."), code="tom")
+    upload.seek(0)
+    if upload.read(4) != b"PK\x03\x04":
+        raise ValidationError(
+            _("Filen måste vara en Excel-fil (xlsx; kontrolleras utifrån innehållet)."),
+            code="filtyp",
+        )
+    upload.seek(0)
+    skanna(upload)
+    upload.seek(0)
+    return upload.read()
+
+
+def kan_lasa_in(user, forbund) -> bool:
+    """The förbund's office only: an import writes personal records, and personal data
+    has no superuser bypass (docs/architecture.md)."""
+    return forbund.pk in roller(user).admin_forbund
+
+
+def _kraver_kansli(actor, forbund):
+    if not kan_lasa_in(actor, forbund):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def inlasning_ladda_upp(*, actor, forbund, upload, request=None) -> Inlasning:
+    """Store the file privately under a random name and run the dry run."""
+    _kraver_kansli(actor, forbund)
+    data = kontrollera_fil(upload)
+    try:
+        resultat = provkor(forbund=forbund, data=data)
+    except FelaktigFil as exc:
+        raise ValidationError({"fil": str(exc)}) from None
+    inlasning = Inlasning(forbund=forbund, skapad_av=actor, antal_rader=resultat.antal_rader)
+    inlasning.antal_nya = len(resultat.rader)
+    inlasning.antal_fel = len(resultat.fel)
+    inlasning.provkorning = resultat.som_json()
+    # The file's own name may name a person: a random one instead.
+    inlasning.fil.save(f"{uuid.uuid4().hex}.xlsx", ContentFile(data), save=False)
+    try:
+        inlasning.save()
+        audit.record(
+            action=audit.Action.CREATE,
+            actor=actor,
+            obj=inlasning,
+            forbund=forbund,
+            request=request,
+            detail={"provkorning": True, "rader": resultat.antal_rader, "fel": len(resultat.fel)},
+        )
+    except Exception:
+        inlasning.fil.storage.delete(inlasning.fil.name)  # nothing half-saved
+        raise
+    return inlasning
+
+
+@transaction.atomic
+def inlasning_starta(*, actor, inlasning: Inlasning, request=None) -> Inlasning:
+    """Queue the import of a file whose dry run found no errors."""
+    _kraver_kansli(actor, inlasning.forbund)
+    inlasning = Inlasning.objects.select_for_update().get(pk=inlasning.pk)
+    if inlasning.status in (Status.KOAD, Status.PAGAR, Status.KLAR):
+        return inlasning  # a second click starts nothing
+    if not inlasning.kan_lasas_in:
+        raise ValidationError(_("Bara en fil utan fel kan läsas in."), code="fel_finns")
+    inlasning.status = Status.KOAD
+    inlasning.save(update_fields=["status"])
+    audit.record(
+        action=audit.Action.CHANGE,
+        actor=actor,
+        obj=inlasning,
+        forbund=inlasning.forbund,
+        request=request,
+        detail={"status": Status.KOAD},
+    )
+    from inlasning.tasks import las_in
+
+    pk, actor_pk = inlasning.pk, actor.pk
+    transaction.on_commit(lambda: las_in.delay(pk, actor_pk))
+    return inlasning
+
+
+def framsteg_nyckel(pk) -> str:
+    return f"inlasning:{pk}:framsteg"
+
+
+def framsteg(inlasning: Inlasning) -> int:
+    """Rows written so far: the import's transaction is not visible until it commits,
+    so the worker reports its progress through the cache."""
+    if inlasning.status == Status.KLAR:
+        return inlasning.antal_nya
+    if inlasning.status != Status.PAGAR:
+        return 0
+    return min(cache.get(framsteg_nyckel(inlasning.pk), 0), inlasning.antal_nya)
+
+
+def inlasning_genomfor(*, inlasning_id: int, actor_id: int) -> Inlasning:
+    """The import, all or nothing: check the file again, then write every row in one
+    transaction. Any error rolls everything back and marks the import failed."""
+    from samverkan.models import User
+
+    with transaction.atomic():
+        inlasning = (
+            Inlasning.objects.select_for_update().select_related("forbund").get(pk=inlasning_id)
+        )
+        if inlasning.status != Status.KOAD:
+            return inlasning
+        inlasning.status = Status.PAGAR
+        inlasning.save(update_fields=["status"])
+    actor = User.objects.get(pk=actor_id)
+    try:
+        with transaction.atomic():
+            _skriv(inlasning=inlasning, actor=actor)
+    except Exception as exc:
+        # The class of the error only: the message might quote a cell.
+        logger.exception("Inläsning %s misslyckades", inlasning.pk)
+        Inlasning.objects.filter(pk=inlasning.pk).update(
+            status=Status.MISSLYCKAD,
+            meddelande=_("Inläsningen misslyckades (%(fel)s); ingenting sparades.")
+            % {"fel": type(exc).__name__},
+        )
+        inlasning.refresh_from_db()
+        return inlasning
+    finally:
+        cache.delete(framsteg_nyckel(inlasning.pk))
+    inlasning.refresh_from_db()
+    return inlasning
+
+
+def _skriv(*, inlasning: Inlasning, actor) -> None:
+    forbund = inlasning.forbund
+    with inlasning.fil.open("rb") as f:
+        data = f.read()
+    resultat = provkor(forbund=forbund, data=data)
+    if resultat.fel:
+        raise ValidationError(_("Filen har fel sedan provkörningen."))
+    rader = resultat.rader
+    deltagare_for = {}  # person key → Deltagare pk
+    nya_deltagare = []
+    for p in rader:
+        if p.person_nyckel in deltagare_for:
+            continue
+        if p.befintlig_deltagare_id is not None:
+            deltagare_for[p.person_nyckel] = p.befintlig_deltagare_id
+            continue
+        d = Deltagare(forbund=forbund, skapad_av=actor, **p.person)
+        nya_deltagare.append((p.person_nyckel, d))
+        deltagare_for[p.person_nyckel] = d
+    for start in range(0, len(nya_deltagare), BATCH):
+        Deltagare.objects.bulk_create([d for _k, d in nya_deltagare[start : start + BATCH]])
+    for nyckel, d in nya_deltagare:
+        deltagare_for[nyckel] = d.pk
+    gjorda = 0
+    for start in range(0, len(rader), BATCH):
+        _skriv_batch(rader[start : start + BATCH], deltagare_for, inlasning, actor)
+        gjorda += len(rader[start : start + BATCH])
+        cache.set(framsteg_nyckel(inlasning.pk), gjorda, 3600)
+    _granska(inlasning=inlasning, actor=actor, nya_deltagare=nya_deltagare, antal=len(rader))
+    fil = inlasning.fil.name
+    storage = inlasning.fil.storage
+    Inlasning.objects.filter(pk=inlasning.pk).update(
+        status=Status.KLAR,
+        inlast=timezone.now(),
+        fil="",
+        antal_nya=len(rader),
+        provkorning={"rader": [], "fel": []},
+    )
+    # The file goes once the import is committed; the list's cache starts afresh
+    # because bulk_create sends no signals.
+    transaction.on_commit(lambda: storage.delete(fil))
+    transaction.on_commit(lista_cache.ny_generation)
+
+
+def _skriv_batch(rader, deltagare_for, inlasning, actor):
+    inskrivningar = []
+    for p in rader:
+        ins = Inskrivning(
+            deltagare_id=deltagare_for[p.person_nyckel],
+            insats_id=p.insats_id,
+            steg=p.steg,
+            aktualiserad=p.aktualiserad,
+            inskrivningsdatum=p.inskrivningsdatum,
+            remittent_organisation_id=p.remittent_id,
+        )
+        if p.avslut:
+            # Avslut.save() keeps these copies; bulk_create does not call it.
+            ins.avslutsdatum = p.avslut["datum"]
+            ins.felregistrerad = p.avslut["vag_ut"] == "felregistrering"
+        inskrivningar.append(ins)
+    Inskrivning.objects.bulk_create(inskrivningar)
+    uppgifter, kallor, avslut, stegbyten, arenden = [], [], [], [], []
+    for p, ins in zip(rader, inskrivningar, strict=True):
+        uppgifter.append(
+            (
+                SusUppgift(inskrivning=ins, tidpunkt=SusTidpunkt.START, **p.sus_start.data),
+                p.sus_start.forsorjning,
+            )
+        )
+        if p.sus_avslut is not None:
+            uppgifter.append(
+                (
+                    SusUppgift(inskrivning=ins, tidpunkt=SusTidpunkt.AVSLUT, **p.sus_avslut.data),
+                    p.sus_avslut.forsorjning,
+                )
+            )
+        if p.avslut:
+            avslut.append(Avslut(inskrivning=ins, registrerat_av=actor, **p.avslut))
+        stegbyten.append(StegByte(inskrivning=ins, fran="", till=p.steg, av=actor))
+        arenden.append(
+            ImporteratArende(
+                forbund_id=inlasning.forbund_id,
+                externt_id=p.externt_id,
+                inskrivning=ins,
+                inlasning=inlasning,
+            )
+        )
+    SusUppgift.objects.bulk_create([u for u, _k in uppgifter])
+    for u, koder in uppgifter:
+        kallor.extend(SusForsorjning(uppgift=u, kod=k) for k in sorted(set(koder)))
+    SusForsorjning.objects.bulk_create(kallor)
+    Avslut.objects.bulk_create(avslut)
+    StegByte.objects.bulk_create(stegbyten)
+    ImporteratArende.objects.bulk_create(arenden)
+
+
+def _granska(*, inlasning, actor, nya_deltagare, antal):
+    """One event for the import, and one `create` per new participant, as the form
+    writes: the person's own trail (registerutdrag, logguppföljning) shows who
+    created the record and that it came from an import."""
+    audit.record(
+        action=audit.Action.CREATE,
+        actor=actor,
+        obj=inlasning,
+        forbund=inlasning.forbund,
+        detail={"inlasning": True, "inskrivningar": antal, "nya_deltagare": len(nya_deltagare)},
+    )
+    audit.record_many(
+        action=audit.Action.CREATE,
+        actor=actor,
+        forbund=inlasning.forbund,
+        objects=[d for _k, d in nya_deltagare],
+        detail={"inlasning": str(inlasning.uuid)},
+    )
+
+
+@transaction.atomic
+def inlasningar_rensa(*, dagar: int, idag: datetime.datetime | None = None) -> int:
+    """Delete the files (and the dry runs' masked values) of uploads never imported
+    within `dagar` days; returns how many."""
+    grans = (idag or timezone.now()) - datetime.timedelta(days=dagar)
+    gamla = list(
+        Inlasning.objects.filter(
+            skapad__lt=grans, status__in=[Status.PROVKORD, Status.MISSLYCKAD]
+        ).select_for_update()
+    )
+    for inlasning in gamla:
+        fil, storage = inlasning.fil.name, inlasning.fil.storage
+        if fil:
+            transaction.on_commit(lambda fil=fil, storage=storage: storage.delete(fil))
+        inlasning.fil = ""
+        inlasning.provkorning = {"rader": [], "fel": []}
+        inlasning.status = Status.RENSAD
+        inlasning.save(update_fields=["fil", "provkorning", "status"])
+    return len(gamla)
