@@ -97,7 +97,7 @@ def exempelrader(
             f"{prefix_}_tid": label(f"{prefix_}_tid"),
             f"{prefix_}_sysselsattning": label(f"{prefix_}_sysselsattning"),
         }
-        for j, (kod, lbl) in enumerate(
+        for j, (_kod, lbl) in enumerate(
             rng.sample(kols["start_forsorjning_1"].koder, rng.randint(1, 3))
         ):
             data[f"{prefix_}_forsorjning_{j + 1}"] = lbl
