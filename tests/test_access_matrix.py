@@ -92,6 +92,14 @@ MATRIX = {
     "rapporter:rapport-detail": ("rapport", [LOGIN, 200, 404, 200, 200, 200, 404]),
     "rapporter:rapport-version": ("rapport", [LOGIN, 405, 404, 405, 405, 405, 405]),
     "rapporter:rapport-pdf": ("rapport", [LOGIN, 200, 404, 200, 200, 200, 404]),
+    # Import of existing records: the förbund's office only (it writes personal records:
+    # no superuser bypass); B's admin works in B and gets 404 for A's import.
+    "inlasning:inlasning-list": (None, [LOGIN, 403, 403, 200, 403, 403, 200]),
+    "inlasning:inlasning-mall": (None, [LOGIN, 403, 403, 200, 403, 403, 200]),
+    "inlasning:inlasning-detail": ("inlasning", [LOGIN, 404, 404, 200, 404, 404, 404]),
+    "inlasning:inlasning-start": ("inlasning", [LOGIN, 404, 404, 405, 404, 404, 404]),
+    # Reminders: everyone's own choice of digest.
+    "paminnelser:installningar": (None, [LOGIN, 200, 200, 200, 200, 200, 200]),
 }
 
 # Views of allauth and Django's admin have their own test suites. Our part of
@@ -135,6 +143,8 @@ def _kwargs(kind, request):
         return {"uuid": insats.uuid, "pk": mal.pk}
     if kind == "ekonomi":
         return {"uuid": insats.uuid, "ar": 2025}
+    if kind == "inlasning":
+        return {"uuid": _provkord_inlasning(request, insats).uuid}
     if kind == "export":
         return {"nyckel": "oversikt", "format": "csv"}
     if kind == "rapport":
@@ -167,6 +177,18 @@ def _skickad_remiss(request, insats):
         fil=SimpleUploadedFile("x.pdf", b"%PDF-1.4 test", content_type="application/pdf"),
     )
     return services.remiss_skicka(actor=handlaggare, remiss=remiss)
+
+
+def _provkord_inlasning(request, insats):
+    from inlasning import services
+    from tests.inlasning.conftest import fil
+    from tests.inlasning.hjalp import exempelrader, xlsx
+
+    return services.inlasning_ladda_upp(
+        actor=request.getfixturevalue("forbundsadmin"),
+        forbund=insats.forbund,
+        upload=fil(xlsx(exempelrader(2, [insats.namn], []))),
+    )
 
 
 def _publicerad_rapport(request, insats):
