@@ -83,7 +83,7 @@ def test_the_mail_has_counts_and_a_link_and_nothing_personal(inskriven, samordna
     text = meddelande.subject + meddelande.body
     assert "Kartläggningssamtal: 1 försenade" in text
     assert "Kontakt med remittenten: 1 försenade" in text
-    assert "Samverkan: 2 saker att göra" == meddelande.subject
+    assert meddelande.subject == "Samverkan: 2 saker att göra"
     assert "http://127.0.0.1:8000/" in text and reverse("paminnelser:installningar") in text
     for hemlig in [*_hemligheter(inskriven), PERSON["telefon"], PERSON["adress"]]:
         assert hemlig not in text, hemlig
@@ -172,5 +172,7 @@ def test_the_settings_page_changes_the_frequency(client, handlaggare):
     assert (i.frekvens, i.veckodag) == ("veckovis", 3)
     # A weekend day is no choice: a Swedish error beside the field, nothing saved.
     response = client.post(url, {"frekvens": "daglig", "veckodag": "6"})
-    assert response.status_code == 200 and "Välj ett giltigt alternativ" in response.content.decode()
+    assert (
+        response.status_code == 200 and "Välj ett giltigt alternativ" in response.content.decode()
+    )
     assert Paminnelseinstallning.objects.get(user=handlaggare).frekvens == "veckovis"
