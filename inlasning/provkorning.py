@@ -7,12 +7,13 @@ row, the column's header, the value (a personnummer masked) and why, in Swedish.
 
 import datetime
 import io
+import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
+from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
 from deltagare.koder import Steg, Sysselsattning, VagUt
 from deltagare.models import Deltagare
@@ -22,6 +23,8 @@ from inlasning.models import ImporteratArende
 from samverkan.models import Insats, Organisation
 
 MAX_RADER = 20000
+# A zip bomb unpacks to far more than this; 20 000 real rows are about 30 MB.
+MAX_UPPACKAD = 200 * 1024 * 1024
 
 
 class FelaktigFil(Exception):
@@ -83,21 +86,90 @@ def maskera(varde: str) -> str:
     return varde[:-4] + "****" if len(varde) > 4 else "****"
 
 
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _kolumnindex(ref: str) -> int:
+    n = 0
+    for ch in ref:
+        if not ch.isalpha():
+            break
+        n = n * 26 + ord(ch.upper()) - 64
+    return n - 1
+
+
+def _blad(zf: zipfile.ZipFile):
+    """The path of the template's sheet, and whether dates count from 1904."""
+    wb = ET.fromstring(zf.read("xl/workbook.xml"))  # noqa: S314
+    pr = wb.find(f"{_NS}workbookPr")
+    mac = pr is not None and pr.get("date1904") in ("1", "true")
+    rid = next((b.get(_REL) for b in wb.iter(f"{_NS}sheet") if b.get("name") == BLAD), None)
+    if rid is None:
+        return None, mac
+    rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))  # noqa: S314
+    target = next(r.get("Target") for r in rels if r.get("Id") == rid)
+    return (target.lstrip("/") if target.startswith("/") else f"xl/{target}"), mac
+
+
+def _rader(zf: zipfile.ZipFile, path: str):
+    """(row number, cell values) of every row, read straight from the sheet's XML:
+    several times faster than openpyxl's reader on 10 000 rows (docs/benchmarks.md).
+    Numbers stay numbers; date columns convert Excel's serial days themselves."""
+    delade = []
+    if "xl/sharedStrings.xml" in zf.namelist():
+        for si in ET.fromstring(zf.read("xl/sharedStrings.xml")).iter(f"{_NS}si"):  # noqa: S314
+            delade.append("".join(t.text or "" for t in si.iter(f"{_NS}t")))
+    with zf.open(path) as f:
+        for _event, el in ET.iterparse(f):  # noqa: S314
+            if el.tag != f"{_NS}row":
+                continue
+            celler = {}
+            for c in el.iter(f"{_NS}c"):
+                typ = c.get("t")
+                if typ == "inlineStr":
+                    varde = "".join(t.text or "" for t in c.iter(f"{_NS}t"))
+                else:
+                    v = c.find(f"{_NS}v")
+                    if v is None or v.text is None:
+                        continue
+                    varde = v.text
+                    if typ == "s":
+                        varde = delade[int(varde)]
+                    elif typ == "b":
+                        varde = varde == "1"
+                    elif typ not in ("str", "e"):
+                        tal = float(varde)
+                        varde = int(tal) if tal.is_integer() else tal
+                celler[_kolumnindex(c.get("r", ""))] = varde
+            nr = int(el.get("r", 0))
+            el.clear()
+            if celler:
+                yield nr, tuple(celler.get(i) for i in range(max(celler) + 1))
+
+
 def las_fil(data: bytes):
-    """The template's sheet as rows of cell values, or FelaktigFil."""
+    """The template's headers, its rows as (row number, values), and the date epoch."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise FelaktigFil(_("Filen är inte en Excel-fil (xlsx)."))
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        if sum(i.file_size for i in zf.infolist()) > MAX_UPPACKAD:
+            raise FelaktigFil(_("Filen är för stor uppackad."))
+        path, mac = _blad(zf)
+    except (KeyError, ET.ParseError, zipfile.BadZipFile, StopIteration) as exc:
         raise FelaktigFil(_("Filen kunde inte läsas som en Excel-fil (xlsx).")) from exc
-    if BLAD not in wb.sheetnames:
+    if path is None:
         raise FelaktigFil(_("Filen saknar bladet ”%(blad)s”. Utgå från mallen.") % {"blad": BLAD})
-    rader = wb[BLAD].iter_rows(values_only=True)
-    rubriker = next(rader, None)
-    if not rubriker:
-        raise FelaktigFil(_("Bladet är tomt."))
-    return [str(r).strip() if r is not None else "" for r in rubriker], rader
+    rader = _rader(zf, path)
+    try:
+        forsta = next(rader, None)
+    except (KeyError, ET.ParseError, ValueError, IndexError) as exc:
+        raise FelaktigFil(_("Filen kunde inte läsas som en Excel-fil (xlsx).")) from exc
+    if not forsta or forsta[0] != 1:
+        raise FelaktigFil(_("Bladet saknar rubrikraden (rad 1). Utgå från mallen."))
+    rubriker = [str(r).strip() if r is not None else "" for r in forsta[1]]
+    return rubriker, rader, mac
 
 
 def _text(value) -> str:
@@ -113,7 +185,8 @@ def _text(value) -> str:
 class _Radlasare:
     """Reads and checks the cells of one row, collecting the errors."""
 
-    def __init__(self, rad, celler, kolumner_, fel, uppslag):
+    def __init__(self, rad, celler, kolumner_, fel, uppslag, epok=CALENDAR_WINDOWS_1900):
+        self.epok = epok
         self.rad = rad
         self.celler = celler
         self.kol = kolumner_
@@ -145,6 +218,9 @@ class _Radlasare:
             dag = raw.date()
         elif isinstance(raw, datetime.date):
             dag = raw
+        elif isinstance(raw, int | float) and not isinstance(raw, bool) and 0 < raw < 2958466:
+            dag = from_excel(raw, epoch=self.epok)
+            dag = dag.date() if isinstance(dag, datetime.datetime) else dag
         else:
             try:
                 dag = datetime.date.fromisoformat(_text(raw))
@@ -253,7 +329,8 @@ def _uppslag(kols) -> dict:
 def provkor(*, forbund, data: bytes, idag: datetime.date | None = None) -> Resultat:
     """Check every row of the file; raises FelaktigFil if it cannot be read at all."""
     idag = idag or datetime.date.today()
-    rubriker, rader = las_fil(data)
+    rubriker, rader, mac = las_fil(data)
+    epok = CALENDAR_MAC_1904 if mac else CALENDAR_WINDOWS_1900
     kols = kolumner()
     per_rubrik = {k.rubrik.casefold(): k for k in kols}
     index = {}
@@ -284,8 +361,12 @@ def provkor(*, forbund, data: bytes, idag: datetime.date | None = None) -> Resul
     res = Resultat()
     sedda_id = {}
     personer = {}  # person key → first row's person dict, within the file
-    for nr, varden in enumerate(rader, start=2):
-        if varden is None or all(v in (None, "") for v in varden):
+    try:
+        rader = list(rader)
+    except (KeyError, ET.ParseError, ValueError, IndexError) as exc:
+        raise FelaktigFil(_("Filen kunde inte läsas som en Excel-fil (xlsx).")) from exc
+    for nr, varden in rader:
+        if all(v in (None, "") for v in varden):
             continue
         res.antal_rader += 1
         if res.antal_rader > MAX_RADER:
@@ -293,7 +374,7 @@ def provkor(*, forbund, data: bytes, idag: datetime.date | None = None) -> Resul
                 _("Filen har fler än %(max)s rader; dela upp den.") % {"max": MAX_RADER}
             )
         celler = {n: varden[i] if i < len(varden) else None for n, i in index.items()}
-        r = _Radlasare(nr, celler, kol_per_nyckel, res.fel, uppslag)
+        r = _Radlasare(nr, celler, kol_per_nyckel, res.fel, uppslag, epok)
         externt_id = r.kravs("externt_id")
         if len(externt_id) > 100:
             r.fel_i("externt_id", externt_id[:20] + "…", _("Högst 100 tecken."))

@@ -63,14 +63,15 @@ def avslutad(data: dict, **over) -> dict:
     return data
 
 
-def _pnr(rng, fodd: datetime.date) -> str:
+def _pnr(rng, fodd: datetime.date, tagna: set) -> str:
     from samverkan.validators import luhn_ok
 
     while True:
         serial = f"{rng.randrange(1000):03d}"
         for c in range(10):
             nummer = f"{fodd:%Y%m%d}{serial}{c}"
-            if luhn_ok(nummer[2:]):
+            if luhn_ok(nummer[2:]) and nummer not in tagna:
+                tagna.add(nummer)
                 return nummer
 
 
@@ -106,7 +107,7 @@ def exempelrader(
         data[f"{prefix_}_procent"] = rng.choice([25, 50, 75, 100])
         return data
 
-    rader, avslutade = [], []
+    rader, avslutade, tagna = [], [], set()
     for i in range(n):
         start = datetime.date(2023, 1, 1) + datetime.timedelta(days=rng.randrange(1000))
         if avslutade and rng.random() < 0.1:
@@ -114,7 +115,7 @@ def exempelrader(
             start = max(start, person["slut"] + datetime.timedelta(days=1))
         else:
             fodd = datetime.date(1960, 1, 1) + datetime.timedelta(days=rng.randrange(16000))
-            person = {"pnr": _pnr(rng, fodd), "kon": label("kon"), "slut": None}
+            person = {"pnr": _pnr(rng, fodd, tagna), "kon": label("kon"), "slut": None}
         rad_ = {
             "externt_id": f"{prefix}-{i + 1}",
             "insats": rng.choice(insatser),
