@@ -35,6 +35,9 @@ def navigation(request):
     if r.ar_forbundsadmin or user.is_superuser:
         items.append(("samverkan:organisation-list", _("Organisationer")))
         items.append(("samverkan:medlemskap-list", _("Användare och roller")))
+    if r.ar_forbundsadmin:
+        # By name, as above: the import of existing records (inlasning app).
+        items.append(("inlasning:inlasning-list", _("Inläsning")))
     match = getattr(request, "resolver_match", None)
     current = _section(match.view_name) if match else ""
     nav = [

@@ -40,6 +40,7 @@ def _nav(response):
                 "Rapporter",
                 "Organisationer",
                 "Användare och roller",
+                "Inläsning",
             ],
         ),
         (
