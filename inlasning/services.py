@@ -148,7 +148,10 @@ def inlasning_genomfor(*, inlasning_id: int, actor_id: int) -> Inlasning:
         inlasning = (
             Inlasning.objects.select_for_update().select_related("forbund").get(pk=inlasning_id)
         )
-        if inlasning.status != Status.KOAD:
+        # PAGAR too: a worker that died mid-import rolled its transaction back, and
+        # the broker hands the task to another (acks_late); the unique external ids
+        # keep a duplicate run from writing anything twice.
+        if inlasning.status not in (Status.KOAD, Status.PAGAR):
             return inlasning
         inlasning.status = Status.PAGAR
         inlasning.save(update_fields=["status"])
@@ -159,7 +162,7 @@ def inlasning_genomfor(*, inlasning_id: int, actor_id: int) -> Inlasning:
     except Exception as exc:
         # The class of the error only: the message might quote a cell.
         logger.exception("Inläsning %s misslyckades", inlasning.pk)
-        Inlasning.objects.filter(pk=inlasning.pk).update(
+        Inlasning.objects.filter(pk=inlasning.pk, status=Status.PAGAR).update(
             status=Status.MISSLYCKAD,
             meddelande=_("Inläsningen misslyckades (%(fel)s); ingenting sparades.")
             % {"fel": type(exc).__name__},
