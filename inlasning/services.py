@@ -160,8 +160,9 @@ def inlasning_genomfor(*, inlasning_id: int, actor_id: int) -> Inlasning:
         with transaction.atomic():
             _skriv(inlasning=inlasning, actor=actor)
     except Exception as exc:
-        # The class of the error only: the message might quote a cell.
-        logger.exception("Inläsning %s misslyckades", inlasning.pk)
+        # The class of the error only, no traceback: a database error's message quotes
+        # the row (a unique personnummer's key), and no personnummer may reach a log.
+        logger.error("Inläsning %s misslyckades: %s", inlasning.pk, type(exc).__name__)
         Inlasning.objects.filter(pk=inlasning.pk, status=Status.PAGAR).update(
             status=Status.MISSLYCKAD,
             meddelande=_("Inläsningen misslyckades (%(fel)s); ingenting sparades.")
