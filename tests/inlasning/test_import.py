@@ -160,3 +160,16 @@ def test_the_participant_list_cache_starts_a_new_generation(
     fore = cache.get(lista_cache._GENERATION)
     _las_in(forbundsadmin, provkord, django_capture_on_commit_callbacks)
     assert cache.get(lista_cache._GENERATION) not in (None, fore)
+
+
+def test_record_many_refuses_personal_data_in_the_detail(forbundsadmin, forbund):
+    from samverkan import audit
+
+    with pytest.raises(ValueError, match="personal data"):
+        audit.record_many(
+            action=audit.Action.CREATE,
+            actor=forbundsadmin,
+            forbund=forbund,
+            objects=[],
+            detail={"rad": "19900101-1234"},
+        )
