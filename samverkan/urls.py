@@ -39,6 +39,8 @@ urlpatterns = [
     path("deltagare/", include("deltagare.urls")),
     path("remisser/", include("remisser.urls")),
     path("rapporter/", include("rapporter.urls")),
+    path("api/v1/", include("api.urls")),
+    path("api-klienter/", include("api.urls_kansli")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),
