@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -57,8 +58,13 @@ class ApiKlientListView(AdminOnlyMixin, View):
 
 
 class ApiKlientAterkallaView(AdminOnlyMixin, View):
+    def get(self, request, uuid):
+        # Another förbund's client is missing (404) before the method is wrong (405).
+        get_object_for_user(ApiKlient.objects, request, uuid=uuid)
+        return HttpResponseNotAllowed(["POST"])
+
     def post(self, request, uuid):
-        klient = get_object_for_user(ApiKlient.objects, request, scope="for_user", uuid=uuid)
+        klient = get_object_for_user(ApiKlient.objects, request, uuid=uuid)
         services.api_klient_aterkalla(actor=request.user, klient=klient, request=request)
         messages.success(request, _("Klienten är återkallad. Dess nyckel fungerar inte längre."))
         return redirect("apiklient:list")
