@@ -38,7 +38,8 @@ class BearerAuthentication(authentication.BaseAuthentication):
         now = timezone.now()
         if klient is None or not klient.giltig(now):
             # One answer for unknown, revoked and expired: nothing to learn by probing.
-            sakerhetslogg.handelse("atkomst_nekad", request, objekttyp="api.nyckel")
+            # Django's request: DRF's would authenticate again to name the user.
+            sakerhetslogg.handelse("atkomst_nekad", request._request, objekttyp="api.nyckel")
             raise exceptions.AuthenticationFailed(
                 _("Nyckeln är ogiltig, återkallad eller har gått ut.")
             )

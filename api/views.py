@@ -218,13 +218,16 @@ class RemissCreateView(KlientView):
             except ValidationError as error:
                 # Raised out of the atomic block: the draft rolls back with the refused send.
                 sakerhetslogg.handelse("regel_vagrad", request)
-                if getattr(error, "code", None) == "dubblett":
+                if "skicka_anda" in getattr(error, "error_dict", {}):
                     raise Problem(
                         status_kod=409,
                         typ="dubblett",
                         titel=_("Personen finns redan i insatsen."),
-                        detalj=" ".join(error.messages),
-                        fel=[{"pointer": "/skicka_anda", "detail": m} for m in error.messages],
+                        detalj=" ".join(error.message_dict["skicka_anda"]),
+                        fel=[
+                            {"pointer": "/skicka_anda", "detail": m}
+                            for m in error.message_dict["skicka_anda"]
+                        ],
                     ) from None
                 raise valideringsfel(error.message_dict) from None
             svar = _remiss_data(request, remiss)
