@@ -51,8 +51,13 @@ class ApiKlientListView(AdminOnlyMixin, View):
                     form.add_error(field if field in form.fields else None, errors)
             else:
                 # Shown on this answer only (no redirect): the token is stored nowhere else.
+                # 201, not 200: a POST answered 200 with a page is a refused form to the
+                # security log.
                 return self.render_page(
-                    ApiKlientForm(organisationer=self.organisationer()), ny=klient, token=token
+                    ApiKlientForm(organisationer=self.organisationer()),
+                    ny=klient,
+                    token=token,
+                    status=201,
                 )
         return self.render_page(form, status=400)
 

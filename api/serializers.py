@@ -44,8 +44,7 @@ class RemissInSerializer(serializers.Serializer):
     personnummer = serializers.CharField(
         required=False,
         allow_blank=True,
-        help_text="ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN; saknas det: lämna tomt och ange "
-        "födelsedatum.",
+        help_text="ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN; saknas det: lämna tomt och ange födelsedatum.",
     )
     fodelsedatum = serializers.DateField(required=False, allow_null=True)
     kon = serializers.ChoiceField(choices=Kon.choices, required=False, allow_blank=True)

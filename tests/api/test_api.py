@@ -5,7 +5,6 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.urls import reverse
 from django.utils import timezone
 
 from api.models import ApiKlient, Idempotens
@@ -204,7 +203,10 @@ def test_rate_limit_is_a_429_problem_audited_once(api, klient, settings):
     assert int(r["Retry-After"]) >= 1
     validera(r, f"{P}/insatser/", "get")
     problem(api.get(f"{P}/insatser/"), 429)
-    assert AuditEvent.objects.filter(action="access_denied", object_type="hastighetsgrans").count() == 1
+    assert (
+        AuditEvent.objects.filter(action="access_denied", object_type="hastighetsgrans").count()
+        == 1
+    )
 
 
 def test_every_call_is_audited_and_last_use_recorded(api, klient):
