@@ -22,6 +22,7 @@ class DocsView(SpectacularSwaggerSplitView):
     permission_classes = []
     throttle_classes = []
     url_name = "api:schema"
+    template_name = "api/swagger_ui.html"
 
 
 urlpatterns = [
