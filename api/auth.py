@@ -70,26 +70,40 @@ class KlientThrottle(throttling.SimpleRateThrottle):
     """Calls per client in fixed windows in the shared cache (Redis in production).
     The first refusal of a window is an audit event, every refusal a security-log line."""
 
+    installning = "SAMVERKAN_API_GRANS"
+    slag = "api"
+
     def get_rate(self):
-        return settings.SAMVERKAN_API_GRANS
+        return getattr(settings, self.installning)
 
     def get_cache_key(self, request, view):
         if not isinstance(request.auth, ApiKlient):
             return None
-        return f"samverkan:api:grans:{request.auth.pk}"
+        return f"samverkan:api:grans:{self.slag}:{request.auth.pk}"
 
     def allow_request(self, request, view):
         if super().allow_request(request, view):
             return True
-        sakerhetslogg.handelse("hastighetsgrans", request, slag="api")
+        sakerhetslogg.handelse("hastighetsgrans", request._request, slag=self.slag)
         if cache.add(f"{self.key}:nekad:{int(self.now // self.duration)}", 1, self.duration + 5):
             audit.record(
                 action=audit.Action.ACCESS_DENIED,
                 actor=request.user,
                 object_type="hastighetsgrans",
-                object_id="api",
+                object_id=self.slag,
                 forbund=request.auth.forbund,
                 request=request,
-                detail={"orsak": "hastighetsgrans", "slag": "api", "api_klient": request.auth.pk},
+                detail={
+                    "orsak": "hastighetsgrans",
+                    "slag": self.slag,
+                    "api_klient": request.auth.pk,
+                },
             )
         return False
+
+
+class StatistikThrottle(KlientThrottle):
+    """Statistics and Finsam on top: the heaviest reads (aggregates over the förbund)."""
+
+    installning = "SAMVERKAN_API_GRANS_STATISTIK"
+    slag = "api_statistik"

@@ -19,6 +19,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api import serializers as s
+from api.auth import KlientThrottle, StatistikThrottle
 from api.models import Idempotens, Scope
 from api.pagination import SidPaginering
 from api.problem import Problem, valideringsfel
@@ -343,6 +344,7 @@ def _tabell(t) -> dict:
 
 class StatistikView(KlientView):
     scope = Scope.STATISTIK
+    throttle_classes = [KlientThrottle, StatistikThrottle]
 
     @extend_schema(
         operation_id="statistik",
@@ -413,6 +415,7 @@ def _uuid_or_none(text):
 
 class FinsamView(KlientView):
     scope = Scope.FINSAM
+    throttle_classes = [KlientThrottle, StatistikThrottle]
 
     @extend_schema(
         operation_id="finsam",

@@ -288,6 +288,8 @@ SAMVERKAN_HASTIGHETSGRANSER = env.str(
 # The API (api/, docs/integration.md): bearer tokens of API clients only, problem
 # details for every error, JSON only (no browsable HTML renderer), calls per client.
 SAMVERKAN_API_GRANS = env.str("SAMVERKAN_API_GRANS", default="120/m")
+# Statistics and Finsam, on top: about the page's 60 in 10 minutes.
+SAMVERKAN_API_GRANS_STATISTIK = env.str("SAMVERKAN_API_GRANS_STATISTIK", default="6/m")
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["api.auth.BearerAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["api.auth.ArKlient"],

@@ -281,3 +281,10 @@ def test_unknown_paths_and_methods_are_problems(api):
 def test_no_personal_data_in_any_url(api, skicka_url, remissdata):
     body = api.post(skicka_url, remissdata, idempotency_key="k").json()
     assert REMISS["personnummer"] not in body["links"]["self"]
+
+
+def test_statistics_have_their_own_tighter_limit(api, settings):
+    settings.SAMVERKAN_API_GRANS_STATISTIK = "1/m"
+    assert api.get(f"{P}/finsam/", {"ar": "2025"}).status_code == 200
+    assert problem(api.get(f"{P}/statistik/", {"period": "2025"}), 429)
+    assert api.get(f"{P}/insatser/").status_code == 200
