@@ -48,6 +48,8 @@ FEL = {
     **_problem(404, "Finns inte (eller hör inte till klienten)."),
     **_problem(429, "För många anrop; vänta så många sekunder som Retry-After anger."),
 }
+# A 10 MB consent file is about 13.4 MB in base64; the rest of a remiss is small.
+MAX_BODY = 14 * 1024 * 1024
 IDEMPOTENCY_KEY = re.compile(r"^[\x21-\x7e]{1,100}$")
 
 
@@ -139,11 +141,24 @@ class RemissCreateView(KlientView):
             201: s.RemissSerializer,
             **FEL,
             **_problem(409, "Personen har redan en öppen remiss eller ett ärende i insatsen."),
+            **_problem(413, "Begäran är för stor (samtycket högst 10 MB)."),
             **_problem(422, "Idempotency-Key redan använd med annat innehåll."),
         },
         tags=["remisser"],
     )
     def post(self, request):
+        try:
+            storlek = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            storlek = 0
+        if storlek > MAX_BODY:
+            # Before the body is read: the proxy's limit is the first line, this the second.
+            raise Problem(
+                status_kod=413,
+                typ="for-stor",
+                titel=_("Begäran är för stor."),
+                detalj=_("Samtycket får vara högst 10 MB."),
+            )
         nyckel = request.headers.get("Idempotency-Key", "")
         if not IDEMPOTENCY_KEY.match(nyckel):
             raise valideringsfel(

@@ -102,6 +102,13 @@ def test_malformed_json_is_a_problem(api, skicka_url):
     problem(api.post(skicka_url, "{inte json", idempotency_key="k"), 400)
 
 
+def test_a_body_over_the_limit_is_refused_unread(api, skicka_url):
+    stor = '{"x": "' + "A" * (14 * 1024 * 1024) + '"}'
+    r = api.post(skicka_url, stor, idempotency_key="k")
+    assert problem(r, 413)["type"].endswith("for-stor")
+    validera(r, f"{P}/remisser/", "post")
+
+
 def test_duplicate_is_a_409_unless_sent_anyway(api, skicka_url, remissdata):
     assert api.post(skicka_url, remissdata, idempotency_key="a").status_code == 201
     r = api.post(skicka_url, remissdata, idempotency_key="b")
@@ -111,16 +118,32 @@ def test_duplicate_is_a_409_unless_sent_anyway(api, skicka_url, remissdata):
     assert ok.status_code == 201 and Remiss.objects.count() == 2
 
 
-def test_status_and_decision(api, skicka_url, remissdata, samordnare):
+def test_status_and_decision(
+    api, skicka_url, remissdata, samordnare, handlaggare, insats, django_capture_on_commit_callbacks
+):
     uuid = api.post(skicka_url, remissdata, idempotency_key="k").json()["uuid"]
     remiss = Remiss.objects.get(uuid=uuid)
-    remiss_services.remiss_avboj(actor=samordnare, remiss=remiss, orsak="kapacitet")
+    with django_capture_on_commit_callbacks(execute=True):
+        remiss_services.remiss_avboj(actor=samordnare, remiss=remiss, orsak="kapacitet")
     r = api.get(f"{P}/remisser/{uuid}/")
     assert r.status_code == 200
     validera(r, f"{P}/remisser/{{uuid}}/", "get")
     assert r.json()["status"] == "avbojd"
     assert r.json()["beslut"]["skal"] == "kapacitet"
     assert not mail.outbox  # the system polls; its account gets no mail
+    # A person's remiss still gets its mail (the same path, the same task).
+    egen = remiss_services.remiss_skicka(
+        actor=handlaggare,
+        remiss=remiss_services.remiss_spara_utkast(
+            actor=handlaggare,
+            insats=insats,
+            data={**DATA, "personnummer": "198512312383"},
+            fil=fil(),
+        ),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        remiss_services.remiss_avboj(actor=samordnare, remiss=egen, orsak="kapacitet")
+    assert [m.to for m in mail.outbox] == [[handlaggare.email]]
 
 
 def test_another_organisations_remiss_is_404_and_audited(
