@@ -11,6 +11,9 @@ def skicka_besked(remiss_id: int) -> None:
     from remisser.models import Remiss
 
     remiss = Remiss.objects.select_related("handlaggare", "insats").get(pk=remiss_id)
+    if not remiss.handlaggare.is_active:
+        # No one can log in to read it (e.g. an API client's account: its system polls).
+        return
     link = settings.SAMVERKAN_BASE_URL.rstrip("/") + reverse(
         "remisser:remiss-detail", kwargs={"uuid": remiss.uuid}
     )

@@ -41,6 +41,8 @@ urlpatterns = [
     path("rapporter/", include("rapporter.urls")),
     path("inlasning/", include("inlasning.urls")),
     path("paminnelser/", include("paminnelser.urls")),
+    path("api/v1/", include("api.urls")),
+    path("api-klienter/", include("api.urls_kansli")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),

@@ -100,6 +100,20 @@ MATRIX = {
     "inlasning:inlasning-start": ("inlasning", [LOGIN, 404, 404, 405, 404, 404, 404]),
     # Reminders: everyone's own choice of digest.
     "paminnelser:installningar": (None, [LOGIN, 200, 200, 200, 200, 200, 200]),
+    # The API is for systems with a bearer token, never a browser session: every role
+    # (signed in or not) gets a 401 problem. Its schema and docs hold no data: public.
+    # Any other path under /api/v1/ is a 404 problem. (tests/api/ tests the clients.)
+    "api:remiss-create": (None, [401, 401, 401, 401, 401, 401, 401]),
+    "api:remiss-detail": ("remiss", [401, 401, 401, 401, 401, 401, 401]),
+    "api:insats-list": (None, [401, 401, 401, 401, 401, 401, 401]),
+    "api:statistik": (None, [401, 401, 401, 401, 401, 401, 401]),
+    "api:finsam": (None, [401, 401, 401, 401, 401, 401, 401]),
+    "api:schema": (None, [200, 200, 200, 200, 200, 200, 200]),
+    "api:docs": (None, [200, 200, 200, 200, 200, 200, 200]),
+    "api:saknas": (None, [404, 404, 404, 404, 404, 404, 404]),
+    # The office creates and revokes the API clients of its own förbund.
+    "apiklient:list": (None, [LOGIN, 403, 403, 200, 403, 200, 200]),
+    "apiklient:aterkalla": ("apiklient", [LOGIN, 403, 403, 405, 403, 405, 404]),
 }
 
 # Views of allauth and Django's admin have their own test suites. Our part of
@@ -145,6 +159,19 @@ def _kwargs(kind, request):
         return {"uuid": insats.uuid, "ar": 2025}
     if kind == "inlasning":
         return {"uuid": _provkord_inlasning(request, insats).uuid}
+    if kind == "apiklient":
+        import datetime
+
+        from api.services import api_klient_skapa
+
+        klient, _token = api_klient_skapa(
+            actor=request.getfixturevalue("forbundsadmin"),
+            organisation=request.getfixturevalue("organisation"),
+            namn="System",
+            scopes=["remisser"],
+            giltig_till=datetime.date.today() + datetime.timedelta(days=30),
+        )
+        return {"uuid": klient.uuid}
     if kind == "export":
         return {"nyckel": "oversikt", "format": "csv"}
     if kind == "rapport":

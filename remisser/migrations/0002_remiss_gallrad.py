@@ -20,6 +20,9 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('remisser', '0001_initial'),
+        # The data step reads Deltagare.gallrad; without this an app sorting before
+        # "deltagare" (api) made the plan run this first.
+        ('deltagare', '0004_gallring'),
     ]
 
     operations = [
