@@ -294,7 +294,8 @@ def _publik(request, template, ctx, *, sprak="sv", status=200):
             status=status,
         )
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"  # the token is in the path
+    # The token is in the path: no other site may see it (and a form post keeps its Origin).
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
