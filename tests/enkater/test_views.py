@@ -152,3 +152,22 @@ def test_office_sends_samverkan_links(
 def test_office_pages_refuse_staff(client, samordnare, namn):
     client.force_login(samordnare)
     assert client.get(reverse(namn)).status_code == 403
+
+
+def test_coordinator_list_query_ceiling(
+    client, samordnare, kartlagd, django_assert_max_num_queries
+):
+    client.force_login(samordnare)
+    url = reverse("enkater:lank-list")
+    with django_assert_max_num_queries(12):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert str(kartlagd.uuid) in response.content.decode()
+
+
+def test_public_page_headers_keep_the_token_on_the_site(client, samordnare, kartlagd):
+    token = services.deltagarlank_skapa(actor=samordnare, inskrivning=kartlagd)
+    response = client.get(reverse("enkater:svara", kwargs={"token": token}))
+    assert response["Referrer-Policy"] == "same-origin"
+    assert "no-store" in response["Cache-Control"]
+    assert "Logga ut" not in response.content.decode()  # no staff menu on the tablet
