@@ -171,3 +171,10 @@ def test_public_page_headers_keep_the_token_on_the_site(client, samordnare, kart
     assert response["Referrer-Policy"] == "same-origin"
     assert "no-store" in response["Cache-Control"]
     assert "Logga ut" not in response.content.decode()  # no staff menu on the tablet
+
+
+def test_case_page_has_the_survey_button(client, samordnare, kartlagd):
+    client.force_login(samordnare)
+    html = client.get(reverse("deltagare:inskrivning-detail", kwargs={"uuid": kartlagd.uuid}))
+    url = reverse("enkater:lank-skapa", kwargs={"uuid": kartlagd.uuid})
+    assert f'href="{url}"' in html.content.decode()
