@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
-from deltagare import forms, lista_cache, selectors, services
+from deltagare import forms, lista_cache, selectors, services, tillagg
 from deltagare.filters import InskrivningFilter
 from deltagare.koder import STEG_ORDNING, Steg
 from deltagare.models import (
@@ -335,6 +335,7 @@ class InskrivningDetailView(InskrivningMixin, View):
             "varning": i.dagar_kvar(today) is not None
             and i.dagar_kvar(today) <= selectors.VARNING_DAGAR,
             "tidslinje": selectors.tidslinje(i),
+            "tillagg": tillagg.atgarder(i, request.user),  # buttons of later apps
             "andra_inskrivningar": Inskrivning.objects.for_user(request.user)
             .filter(deltagare=d)
             .exclude(pk=i.pk)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from rapporter.avsnitt import extra_avsnitt
 from rapporter.diagram import stapeldiagram
 from rapporter.period import Period
 from rapporter.sekretess import skydda_avsnitt
@@ -96,6 +97,8 @@ def sammanstall(*, forbund, period: Period, insats=None, exakt: bool = False) ->
     for a in avsnitt:
         for t in a.tabeller:
             t.diagram = stapeldiagram(t) if t.nyckel in DIAGRAM else ""
+    # Sections of later apps (enkäter), already protected and drawn: rapporter/avsnitt.py.
+    avsnitt += extra_avsnitt(forbund=forbund, period=period, insats=insats, grans=grans)
     resultat = Sammanstallning(forbund, insats, period, avsnitt, [], grans)
     resultat.nyckeltal = _nyckeltal(resultat)
     return resultat

@@ -32,6 +32,11 @@ def navigation(request):
     if r.ar_samordnare or r.ar_forbundsadmin or r.ar_styrelse or user.is_superuser:
         items.append(("rapporter:statistik", _("Statistik")))
         items.append(("rapporter:rapport-list", _("Rapporter")))
+    # By name, as above: the enkäter app is newer than the core.
+    if r.ar_forbundsadmin:
+        items.append(("enkater:enkat-list", _("Enkäter")))
+    elif r.ar_samordnare:
+        items.append(("enkater:lank-list", _("Enkäter")))
     if r.ar_forbundsadmin or user.is_superuser:
         items.append(("samverkan:organisation-list", _("Organisationer")))
         items.append(("samverkan:medlemskap-list", _("Användare och roller")))

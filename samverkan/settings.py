@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "inlasning",
     "paminnelser",
     "api",
+    "enkater",
 ]
 
 MIDDLEWARE = [

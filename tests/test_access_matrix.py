@@ -114,6 +114,20 @@ MATRIX = {
     # The office creates and revokes the API clients of its own förbund.
     "apiklient:list": (None, [LOGIN, 403, 403, 200, 403, 200, 200]),
     "apiklient:aterkalla": ("apiklient", [LOGIN, 403, 403, 405, 403, 405, 404]),
+    # Enkäter: questionnaires and results for the förbund's office only (B's admin
+    # sees B's and gets 404 for A's); the link for the insats's own staff; the
+    # answer pages are public: 200 for everyone with a valid token.
+    "enkater:enkat-list": (None, [LOGIN, 403, 403, 200, 403, 403, 200]),
+    "enkater:enkat-detail": ("enkat", [LOGIN, 403, 403, 200, 403, 403, 404]),
+    "enkater:enkat-version-ny": ("enkat", [LOGIN, 403, 403, 405, 403, 403, 405]),
+    "enkater:enkat-publicera": ("enkat", [LOGIN, 403, 403, 405, 403, 403, 405]),
+    "enkater:resultat": ("enkat", [LOGIN, 403, 403, 200, 403, 403, 404]),
+    "enkater:resultat-export": ("enkat-export", [LOGIN, 403, 403, 200, 403, 403, 404]),
+    "enkater:samverkan-utskick": (None, [LOGIN, 403, 403, 200, 403, 403, 200]),
+    "enkater:lank-list": (None, [LOGIN, 200, 403, 403, 403, 403, 403]),
+    "enkater:lank-skapa": ("fall", [LOGIN, 200, 404, 404, 404, 404, 404]),
+    "enkater:svara": ("enkattoken", [200, 200, 200, 200, 200, 200, 200]),
+    "enkater:tack": (None, [200, 200, 200, 200, 200, 200, 200]),
 }
 
 # Views of allauth and Django's admin have their own test suites. Our part of
@@ -176,6 +190,19 @@ def _kwargs(kind, request):
         return {"nyckel": "oversikt", "format": "csv"}
     if kind == "rapport":
         return {"uuid": _publicerad_rapport(request, insats).uuid}
+    if kind in ("enkat", "enkat-export", "enkattoken"):
+        from enkater import services as enkatservices
+
+        enkat = enkatservices.standardenkater_skapa(insats.forbund)["deltagare"]
+        if kind == "enkat":
+            return {"uuid": enkat.uuid}
+        if kind == "enkat-export":
+            return {"uuid": enkat.uuid, "nyckel": "alla", "format": "xlsx"}
+        token = enkatservices.deltagarlank_skapa(
+            actor=request.getfixturevalue("samordnare"),
+            inskrivning=request.getfixturevalue("kartlagd"),
+        )
+        return {"token": token}
     if kind in ("remiss", "beslut"):
         remiss = _skickad_remiss(request, insats)
         kwargs = {"uuid": remiss.uuid}

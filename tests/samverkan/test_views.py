@@ -28,7 +28,10 @@ def _nav(response):
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        ("samordnare", ["Start", "Deltagare", "Remisser", "Insatser", "Statistik", "Rapporter"]),
+        (
+            "samordnare",
+            ["Start", "Deltagare", "Remisser", "Insatser", "Statistik", "Rapporter", "Enkäter"],
+        ),
         ("handlaggare", ["Start", "Remisser", "Insatser"]),
         ("styrelse", ["Start", "Insatser", "Statistik", "Rapporter"]),
         (
@@ -38,6 +41,7 @@ def _nav(response):
                 "Insatser",
                 "Statistik",
                 "Rapporter",
+                "Enkäter",
                 "Organisationer",
                 "Användare och roller",
                 "Inläsning",

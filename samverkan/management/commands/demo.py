@@ -102,6 +102,7 @@ class Command(BaseCommand):
             # By name: the core does not import the deltagare app.
             call_command("demo_deltagare", stdout=self.stdout)
             call_command("demo_remisser", stdout=self.stdout)
+            call_command("demo_enkater", stdout=self.stdout)
             if not utan_historik:
                 # Two years of history behind the hand-made cases, for statistics and reports.
                 call_command("demo_historik", stdout=self.stdout)

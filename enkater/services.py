@@ -1,0 +1,403 @@
+"""Every write of the enkäter: questionnaires and versions, links, answers."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from enkater import standard
+from enkater.models import (
+    Alternativ,
+    Enkat,
+    Enkatlank,
+    Enkatversion,
+    ForbrukadLank,
+    Fraga,
+    Svar,
+    Svarsrad,
+    Text,
+    Utskick,
+)
+from samverkan import audit
+from samverkan.models import Insats
+from samverkan.permissions import ar_admin_for
+
+
+class LankFel(Exception):
+    """A link that cannot be answered: `orsak` is "ogiltig", "anvand" or "utgangen"."""
+
+    def __init__(self, orsak: str):
+        super().__init__(orsak)
+        self.orsak = orsak
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def kvartal(dag: datetime.date) -> int:
+    return (dag.month - 1) // 3 + 1
+
+
+def _kontrollera_admin(actor, forbund):
+    if not ar_admin_for(actor, forbund.pk):
+        raise PermissionDenied
+
+
+def _kontrollera_utkast(version: Enkatversion):
+    if Enkatversion.objects.filter(pk=version.pk, publicerad__isnull=False).exists():
+        raise ValidationError(
+            _("Versionen är publicerad och kan inte ändras. Skapa en ny version.")
+        )
+
+
+# -- questionnaires ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def enkat_skapa(*, actor, forbund, typ: str, namn: str) -> Enkat:
+    _kontrollera_admin(actor, forbund)
+    enkat = Enkat.objects.create(forbund=forbund, typ=typ, namn=namn)
+    Enkatversion.objects.create(enkat=enkat, nummer=1)
+    audit.record(action=audit.Action.CREATE, actor=actor, obj=enkat, forbund=forbund)
+    return enkat
+
+
+@transaction.atomic
+def fraga_lagg_till(
+    *,
+    actor,
+    version: Enkatversion,
+    typ: str,
+    texter: dict[str, str],
+    skalsteg: int | None = None,
+    lag: dict[str, str] | None = None,
+    hog: dict[str, str] | None = None,
+    alternativ: list[dict[str, str]] | None = None,
+    dimension: str = "",
+    obligatorisk: bool = False,
+) -> Fraga:
+    """A question at the end of a draft version, with its texts per language."""
+    if actor is not None:
+        _kontrollera_admin(actor, version.enkat.forbund)
+    _kontrollera_utkast(version)
+    if typ == Fraga.Typ.SKALA and not (skalsteg and 2 <= skalsteg <= 11):
+        raise ValidationError({"skalsteg": _("En skala har 2–11 steg.")})
+    if typ in (Fraga.Typ.ENVAL, Fraga.Typ.FLERVAL) and len(alternativ or []) < 2:
+        raise ValidationError({"alternativ": _("Ange minst två svarsalternativ.")})
+    if not texter.get(standard_sprak()):
+        raise ValidationError({"text": _("Frågan behöver en svensk text.")})
+    ordning = (
+        version.fragor.order_by("-ordning").values_list("ordning", flat=True).first() or 0
+    ) + 1
+    fraga = Fraga.objects.create(
+        version=version,
+        ordning=ordning,
+        typ=typ,
+        skalsteg=skalsteg if typ == Fraga.Typ.SKALA else None,
+        dimension=dimension,
+        obligatorisk=obligatorisk,
+    )
+    rader = [
+        Text(version=version, fraga=fraga, falt="fraga", sprak=s, text=t) for s, t in texter.items()
+    ]
+    for falt, varden in (("lag", lag or {}), ("hog", hog or {})):
+        rader += [
+            Text(version=version, fraga=fraga, falt=falt, sprak=s, text=t)
+            for s, t in varden.items()
+        ]
+    Text.objects.bulk_create(rader)
+    for i, alt_texter in enumerate(alternativ or [], start=1):
+        alt = Alternativ.objects.create(version=version, fraga=fraga, ordning=i)
+        Text.objects.bulk_create(
+            Text(version=version, alternativ=alt, falt="alternativ", sprak=s, text=t)
+            for s, t in alt_texter.items()
+        )
+    if actor is not None:
+        audit.record(
+            action=audit.Action.CHANGE,
+            actor=actor,
+            obj=version.enkat,
+            detail={"version": version.nummer, "fraga": ordning},
+        )
+    return fraga
+
+
+def standard_sprak() -> str:
+    return "sv"
+
+
+@transaction.atomic
+def version_texter_satt(*, version: Enkatversion, rubrik: dict, inledning: dict) -> None:
+    _kontrollera_utkast(version)
+    Text.objects.filter(version=version, falt__in=["rubrik", "inledning"]).delete()
+    Text.objects.bulk_create(
+        [Text(version=version, falt="rubrik", sprak=s, text=t) for s, t in rubrik.items()]
+        + [Text(version=version, falt="inledning", sprak=s, text=t) for s, t in inledning.items()]
+    )
+
+
+@transaction.atomic
+def version_publicera(*, actor, version: Enkatversion) -> Enkatversion:
+    """Freeze the version: from now on answers refer to exactly this wording."""
+    if actor is not None:
+        _kontrollera_admin(actor, version.enkat.forbund)
+    _kontrollera_utkast(version)
+    if not version.fragor.exists():
+        raise ValidationError(_("En version utan frågor kan inte publiceras."))
+    version.publicerad = timezone.now()
+    # A queryset update: the row is still a draft in the database at this moment.
+    Enkatversion.objects.filter(pk=version.pk, publicerad__isnull=True).update(
+        publicerad=version.publicerad
+    )
+    if actor is not None:
+        audit.record(
+            action=audit.Action.CHANGE,
+            actor=actor,
+            obj=version.enkat,
+            detail={"publicerad_version": version.nummer},
+        )
+    return version
+
+
+@transaction.atomic
+def version_ny(*, actor, enkat: Enkat) -> Enkatversion:
+    """A draft copy of the latest version, to change and publish."""
+    _kontrollera_admin(actor, enkat.forbund)
+    senaste = enkat.versioner.order_by("-nummer").first()
+    if senaste is not None and senaste.publicerad is None:
+        raise ValidationError(_("Det finns redan ett utkast till en ny version."))
+    ny = Enkatversion.objects.create(enkat=enkat, nummer=(senaste.nummer if senaste else 0) + 1)
+    if senaste is not None:
+        _kopiera(senaste, ny)
+    audit.record(
+        action=audit.Action.CHANGE, actor=actor, obj=enkat, detail={"ny_version": ny.nummer}
+    )
+    return ny
+
+
+def _kopiera(fran: Enkatversion, till: Enkatversion) -> None:
+    fragor = {}
+    for f in fran.fragor.all():
+        fragor[f.pk] = Fraga.objects.create(
+            version=till,
+            ordning=f.ordning,
+            typ=f.typ,
+            dimension=f.dimension,
+            skalsteg=f.skalsteg,
+            obligatorisk=f.obligatorisk,
+        )
+    alternativ = {}
+    for a in Alternativ.objects.filter(fraga__version=fran):
+        alternativ[a.pk] = Alternativ.objects.create(
+            version=till, fraga=fragor[a.fraga_id], ordning=a.ordning
+        )
+    Text.objects.bulk_create(
+        Text(
+            version=till,
+            fraga=fragor.get(t.fraga_id),
+            alternativ=alternativ.get(t.alternativ_id),
+            falt=t.falt,
+            sprak=t.sprak,
+            text=t.text,
+        )
+        for t in Text.objects.filter(version=fran)
+    )
+
+
+@transaction.atomic
+def standardenkater_skapa(forbund) -> dict[str, Enkat]:
+    """The indicator questionnaires of the förbund, created and published the
+    first time they are needed (idempotent). No actor: it is the product's default."""
+    resultat = {}
+    for mall in standard.STANDARDENKATER:
+        enkat = Enkat.objects.filter(forbund=forbund, standard=mall["standard"]).first()
+        if enkat is None:
+            try:
+                with transaction.atomic():
+                    enkat = Enkat.objects.create(
+                        forbund=forbund,
+                        typ=mall["typ"],
+                        namn=mall["namn"],
+                        standard=mall["standard"],
+                    )
+            except IntegrityError:  # created at the same moment by another request
+                enkat = Enkat.objects.get(forbund=forbund, standard=mall["standard"])
+                resultat[mall["typ"]] = enkat
+                continue
+            version = Enkatversion.objects.create(enkat=enkat, nummer=1)
+            version_texter_satt(version=version, rubrik=mall["rubrik"], inledning=mall["inledning"])
+            for f in mall["fragor"]:
+                fraga_lagg_till(
+                    actor=None,
+                    version=version,
+                    typ=f["typ"],
+                    texter=f["text"],
+                    skalsteg=f.get("skalsteg"),
+                    lag=f.get("lag"),
+                    hog=f.get("hog"),
+                    alternativ=f.get("alternativ"),
+                    dimension=f.get("dimension", ""),
+                    obligatorisk=False,
+                )
+            version_publicera(actor=None, version=version)
+        resultat[mall["typ"]] = enkat
+    return resultat
+
+
+# -- links ---------------------------------------------------------------------------------
+
+
+def _ny_lank(*, version, insats, dag, kon="", aldersband="", dagar: int) -> str:
+    token = secrets.token_urlsafe(32)  # 256 bits
+    Enkatlank.objects.create(
+        token_hash=token_hash(token),
+        version=version,
+        forbund=insats.forbund,
+        insats=insats,
+        ar=dag.year,
+        kvartal=kvartal(dag),
+        kon=kon,
+        aldersband=aldersband,
+        giltig_till=timezone.now() + datetime.timedelta(days=dagar),
+    )
+    rad, _skapad = Utskick.objects.get_or_create(
+        enkat_id=version.enkat_id, insats=insats, ar=dag.year, kvartal=kvartal(dag)
+    )
+    Utskick.objects.filter(pk=rad.pk).update(antal=F("antal") + 1)
+    return token
+
+
+def lank_url(token: str, *, absolut: bool = False) -> str:
+    path = reverse("enkater:svara", kwargs={"token": token})
+    return settings.SAMVERKAN_BASE_URL.rstrip("/") + path if absolut else path
+
+
+def aldersband_for(inskrivning) -> str:
+    """The age band of the enrolment's age at inskrivning, as the statistics count it."""
+    dag = inskrivning.inskrivningsdatum or inskrivning.aktualiserad
+    alder = inskrivning.deltagare.alder(dag)
+    if alder is None:
+        return ""
+    for fran, till in inskrivning.insats.aldersband:
+        if alder >= fran and (till is None or alder <= till):
+            return f"{fran}–{till}" if till is not None else f"{fran}+"
+    return ""
+
+
+@transaction.atomic
+def deltagarlank_skapa(*, actor, inskrivning, tillfalle: str = "avslut") -> str:
+    """A one-time link to the participant questionnaire for this enrolment.
+
+    Returns the token, which is shown once and never stored: the link row has
+    its hash and what the answer will carry (insats, period, kön, age band),
+    and no key back to the enrolment."""
+    insats = inskrivning.insats
+    if not Insats.objects.staff_of(actor).filter(pk=insats.pk).exists():
+        raise PermissionDenied
+    if inskrivning.felregistrerad:
+        raise ValidationError(_("En felregistrering får ingen enkät."))
+    enkat = standardenkater_skapa(insats.forbund)["deltagare"]
+    version = enkat.publicerad_version()
+    if tillfalle == "avslut":
+        dag = inskrivning.avslutsdatum or timezone.localdate()
+    else:
+        dag = inskrivning.inskrivningsdatum or timezone.localdate()
+    token = _ny_lank(
+        version=version,
+        insats=insats,
+        dag=dag,
+        kon=inskrivning.deltagare.kon,
+        aldersband=aldersband_for(inskrivning),
+        dagar=getattr(settings, "SAMVERKAN_ENKAT_LANK_DAGAR", 30),
+    )
+    # The case's trail says a link was made, never which: no id of the link.
+    audit.record(
+        action=audit.Action.CREATE,
+        actor=actor,
+        object_type="enkater.enkatlank",
+        forbund=insats.forbund,
+        deltagare_uuid=inskrivning.deltagare.uuid,
+        detail={"tillfalle": tillfalle},
+    )
+    return token
+
+
+@transaction.atomic
+def samverkanslankar_skicka(*, actor, insats, adresser: list[str]) -> int:
+    """One link per address to the staff-and-partner questionnaire, mailed by a
+    Celery task after the commit. The addresses are not stored."""
+    from enkater import tasks
+
+    _kontrollera_admin(actor, insats.forbund)
+    adresser = sorted({a.strip().lower() for a in adresser if a.strip()})
+    if not adresser:
+        raise ValidationError({"adresser": _("Ange minst en mottagare.")})
+    enkat = standardenkater_skapa(insats.forbund)["samverkan"]
+    version = enkat.publicerad_version()
+    dag = timezone.localdate()
+    utskick = [
+        (
+            adress,
+            lank_url(_ny_lank(version=version, insats=insats, dag=dag, dagar=30), absolut=True),
+        )
+        for adress in adresser
+    ]
+    audit.record(
+        action=audit.Action.CREATE,
+        actor=actor,
+        object_type="enkater.utskick",
+        object_id=str(insats.uuid),
+        forbund=insats.forbund,
+        detail={"antal": len(utskick)},
+    )
+    transaction.on_commit(lambda: tasks.skicka_samverkanslankar.delay(utskick, insats.namn))
+    return len(utskick)
+
+
+# -- answers -------------------------------------------------------------------------------
+
+
+def lank_hamta(token: str) -> Enkatlank:
+    """The unused, valid link of a token, or LankFel."""
+    h = token_hash(token)
+    lank = Enkatlank.objects.select_related("version__enkat").filter(token_hash=h).first()
+    if lank is None:
+        raise LankFel(
+            "anvand" if ForbrukadLank.objects.filter(token_hash=h).exists() else "ogiltig"
+        )
+    if lank.giltig_till < timezone.now():
+        raise LankFel("utgangen")
+    return lank
+
+
+@transaction.atomic
+def svara(*, token: str, sprak: str, rader: list[dict]) -> None:
+    """Store one answer and forget the link in the same transaction: the link is
+    deleted and only its hash is kept as used. A second submission finds no link
+    and stores nothing. No audit event: its time would point at the answer."""
+    lank = lank_hamta(token)
+    raderade, _detalj = Enkatlank.objects.filter(pk=lank.pk).delete()
+    if not raderade:  # a concurrent submission was first
+        raise LankFel("anvand")
+    ForbrukadLank.objects.create(token_hash=lank.token_hash)
+    svar = Svar.objects.create(
+        version=lank.version,
+        forbund_id=lank.forbund_id,
+        insats_id=lank.insats_id,
+        ar=lank.ar,
+        kvartal=lank.kvartal,
+        kon=lank.kon,
+        aldersband=lank.aldersband,
+        sprak=sprak,
+    )
+    Svarsrad.objects.bulk_create(Svarsrad(svar=svar, **rad) for rad in rader)

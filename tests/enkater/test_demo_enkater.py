@@ -1,0 +1,26 @@
+"""The demo answers: both insatser, the demo period, idempotent and quiet."""
+
+from django.core.management import call_command
+from django.utils import timezone
+
+from enkater.models import Svar, Utskick
+from rapporter.period import Period
+from samverkan.models import Insats
+
+INSATSER = ["Samverkansteamet", "Unga vuxna i arbete"]
+
+
+def test_demo_answers_in_both_insatser_and_idempotent(db, capsys):
+    call_command("demo", utan_historik=True)
+    senaste = Period.senaste_hela_kvartal(timezone.localdate())
+    kvartal = (senaste.start.month + 2) // 3
+    for insats in Insats.objects.filter(namn__in=INSATSER):
+        svar = Svar.objects.filter(insats=insats, ar=senaste.start.year, kvartal=kvartal)
+        assert svar.filter(version__enkat__typ="deltagare").count() == 9
+        assert svar.filter(version__enkat__typ="samverkan").count() == 6
+        assert Svar.objects.filter(insats=insats, ar=senaste.start.year - 1).exists()
+    antal = Svar.objects.count(), sum(Utskick.objects.values_list("antal", flat=True))
+    capsys.readouterr()
+    call_command("demo_enkater")
+    assert (Svar.objects.count(), sum(Utskick.objects.values_list("antal", flat=True))) == antal
+    assert capsys.readouterr().out == ""
