@@ -22,7 +22,7 @@ from deltagare.koder import (
     VagUt,
 )
 from deltagare.models import Aktivitet, Kartlaggning
-from deltagare.personnummer import PersonnummerField, parse
+from deltagare.personnummer import PersonnummerField, kontrollera_fodelsedatum, parse
 from deltagare.services.aktiviteter import AKTIVITET_FIELDS
 from deltagare.services.kartlaggning import KARTLAGGNING_FIELDS
 from deltagare.services.sus import SUS_FIELDS
@@ -90,8 +90,11 @@ class PersonForm(forms.Form):
             data["personnummer"] = ""
             if not data.get("fodelsedatum"):
                 self.add_error("fodelsedatum", _("Ange födelsedatum när personnummer saknas."))
-            elif data["fodelsedatum"] > idag():
-                self.add_error("fodelsedatum", _("Födelsedatumet kan inte vara i framtiden."))
+            else:
+                try:
+                    kontrollera_fodelsedatum(data["fodelsedatum"], today=idag())
+                except ValidationError as error:
+                    self.add_error("fodelsedatum", error)
         elif "personnummer" in data:
             if not data.get("personnummer"):
                 self.add_error(

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from deltagare.forms import DateInput
-from deltagare.personnummer import PersonnummerField
+from deltagare.personnummer import PersonnummerField, kontrollera_fodelsedatum
 from remisser.models import AvbojdOrsak, Remiss
 from remisser.services import REFERRER_FIELDS
 
@@ -41,6 +41,12 @@ class RemissForm(forms.ModelForm):
             "andra_kontakter": forms.Textarea(attrs={"rows": 2}),
             "egna_mal": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def clean_fodelsedatum(self):
+        fodelsedatum = self.cleaned_data.get("fodelsedatum")
+        if fodelsedatum:
+            kontrollera_fodelsedatum(fodelsedatum)
+        return fodelsedatum
 
 
 class BedomForm(forms.Form):
