@@ -5,10 +5,11 @@ from deltagare.forms import DateInput
 from deltagare.personnummer import PersonnummerField, kontrollera_fodelsedatum
 from remisser.models import AvbojdOrsak, Remiss
 from remisser.services import REFERRER_FIELDS
+from samverkan.fields import ScopedModelChoiceField
 
 
 class NyRemissForm(forms.Form):
-    insats = forms.ModelChoiceField(label=_("Insats"), queryset=None, empty_label=None)
+    insats = ScopedModelChoiceField(label=_("Insats"), queryset=None, empty_label=None)
 
     def __init__(self, *args, insatser, **kwargs):
         super().__init__(*args, **kwargs)
@@ -51,7 +52,7 @@ class RemissForm(forms.ModelForm):
 
 class BedomForm(forms.Form):
     teammote = forms.DateField(label=_("Teammöte"), required=False, widget=DateInput())
-    tilldelad = forms.ModelChoiceField(label=_("Handläggs av"), queryset=None, required=False)
+    tilldelad = ScopedModelChoiceField(label=_("Handläggs av"), queryset=None, required=False)
 
     def __init__(self, *args, personal, **kwargs):
         super().__init__(*args, **kwargs)
@@ -72,7 +73,7 @@ class KompletteringForm(forms.Form):
 
 
 class OverlamnaForm(forms.Form):
-    till = forms.ModelChoiceField(label=_("Kollega"), queryset=None)
+    till = ScopedModelChoiceField(label=_("Kollega"), queryset=None)
 
     def __init__(self, *args, kollegor, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,0 +1,57 @@
+"""Choice fields over a queryset scoped to the user.
+
+A form offers only what the user may reach; a submitted value outside that is
+refused with the usual field error ("Välj ett giltigt alternativ"). When the
+value names an object that exists outside the scope (another förbund's insats
+or organisation, typed into a crafted request), that is a refused access like a
+URL naming it: an `access_denied` event filed under the actor's förbund
+(`permissions.neka`). A value that names nothing is only bad input.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from samverkan.sakerhetslogg import aktuell_request
+
+_MAX_PER_FIELD = 5  # a crafted list of a thousand ids is one refusal, not a thousand
+
+
+def _neka_utanfor(queryset, key, values):
+    request = aktuell_request()
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return
+    from samverkan.permissions import neka
+
+    model = queryset.model
+    values = [v for v in values if v not in (None, "")]
+    try:
+        utanfor = list(
+            model._base_manager.filter(**{f"{key}__in": values}).exclude(
+                pk__in=queryset.values("pk")
+            )[:_MAX_PER_FIELD]
+        )
+    except (ValueError, TypeError, ValidationError):
+        return  # malformed: names nothing
+    for obj in utanfor:
+        neka(request, obj, detail={"orsak": "formularval"})
+
+
+class ScopedModelChoiceField(forms.ModelChoiceField):
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except ValidationError as error:
+            if error.code == "invalid_choice":
+                _neka_utanfor(self.queryset, self.to_field_name or "pk", [value])
+            raise
+
+
+class ScopedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        try:
+            return super()._check_values(value)
+        except ValidationError as error:
+            if error.code == "invalid_choice":
+                _neka_utanfor(self.queryset, self.to_field_name or "pk", list(value))
+            raise
