@@ -11,7 +11,12 @@ from deltagare.views import add_errors
 from rapporter import services_rapport as services
 from rapporter.forms_rapport import RapportSkapaForm, RapportTextForm
 from rapporter.models import Rapport, RapportStatus
-from rapporter.permissions import far_skriva_rapport, ser_hela_forbundet, valbara_insatser
+from rapporter.permissions import (
+    far_skriva_rapport,
+    ser_hela_forbundet,
+    statistik_forbund,
+    valbara_insatser,
+)
 from rapporter.views.common import ForbundMixin
 from samverkan.permissions import get_object_for_user, nekad
 
@@ -92,6 +97,9 @@ class RapportMixin(ForbundMixin):
                 request,
                 uuid=kwargs["uuid"],
             )
+            if not statistik_forbund(request.user).filter(pk=self.rapport.forbund_id).exists():
+                # Visible in the förbund (a handläggare), but no reports for this role.
+                raise nekad(request, self.rapport)
             self.kan_skriva = far_skriva_rapport(
                 request.user, self.rapport.forbund, self.rapport.insats
             )
