@@ -13,7 +13,8 @@ from django.core.exceptions import ValidationError
 
 from samverkan.sakerhetslogg import aktuell_request
 
-_MAX_PER_FIELD = 5  # a crafted list of a thousand ids is one refusal, not a thousand
+# A crafted list of a thousand ids is looked at only so far.
+_MAX_PER_FIELD = 20
 
 
 def _neka_utanfor(queryset, key, values):
@@ -24,17 +25,21 @@ def _neka_utanfor(queryset, key, values):
     from samverkan.permissions import neka
 
     model = queryset.model
-    values = [v for v in values if v not in (None, "")]
-    try:
-        utanfor = list(
-            model._base_manager.filter(**{f"{key}__in": values}).exclude(
-                pk__in=queryset.values("pk")
-            )[:_MAX_PER_FIELD]
-        )
-    except (ValueError, TypeError, ValidationError):
-        return  # malformed: names nothing
-    for obj in utanfor:
-        neka(request, obj, detail={"orsak": "formularval"})
+    for value in list(dict.fromkeys(str(v) for v in values if v not in (None, "")))[
+        :_MAX_PER_FIELD
+    ]:
+        # One exact lookup each: Django answers an out-of-range integer with "none"
+        # there, where an `__in` list would reach the database and fail.
+        try:
+            obj = (
+                model._base_manager.filter(**{key: value})
+                .exclude(pk__in=queryset.values("pk"))
+                .first()
+            )
+        except (ValueError, TypeError, ValidationError):
+            continue  # malformed: names nothing
+        if obj is not None:
+            neka(request, obj, detail={"orsak": "formularval"})
 
 
 class ScopedModelChoiceField(forms.ModelChoiceField):

@@ -203,7 +203,9 @@ def test_form_choice_of_another_forbunds_insats(
     assert event.detail["orsak"] == "formularval"
 
 
-@pytest.mark.parametrize("value", ["999999", "abc", "", "1' OR '1'='1"])
+@pytest.mark.parametrize(
+    "value", ["999999", "9223372036854775808", "abc", "", "1' OR '1'='1", "-1"]
+)
 def test_form_choice_of_nothing_is_bad_input_only(client, insats, handlaggare, value):
     client.force_login(handlaggare)
     response = client.post(reverse("remisser:remiss-create"), {"insats": value})
