@@ -10,6 +10,7 @@ URL naming it: an `access_denied` event filed under the actor's förbund
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 
 from samverkan.sakerhetslogg import aktuell_request
 
@@ -54,9 +55,31 @@ class ScopedModelChoiceField(forms.ModelChoiceField):
 
 class ScopedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
     def _check_values(self, value):
+        _inom_heltal(self, value)
         try:
             return super()._check_values(value)
         except ValidationError as error:
             if error.code == "invalid_choice":
                 _neka_utanfor(self.queryset, self.to_field_name or "pk", list(value))
             raise
+
+
+def _inom_heltal(field, values):
+    """Django checks a list with `__in`, where an id past 64 bits reaches SQLite and
+    fails (a 500): such an id names nothing, so it is an invalid choice here."""
+    key = field.to_field_name or "pk"
+    meta = field.queryset.model._meta
+    model_field = meta.pk if key == "pk" else meta.get_field(key)
+    if not isinstance(model_field, models.IntegerField):
+        return
+    for value in values if isinstance(values, list | tuple | set | frozenset) else []:
+        try:
+            tal = int(value)
+        except (ValueError, TypeError):
+            continue  # Django's own check answers "not a valid value"
+        if not -(2**63) <= tal < 2**63:
+            raise ValidationError(
+                field.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )

@@ -314,3 +314,20 @@ def test_a_refused_page_is_filed_under_the_actors_forbund(client, samordnare, fo
     assert client.get(reverse("samverkan:logg-list")).status_code == 403
     (event,) = nekade()
     assert event.object_type == "sida" and event.forbund_id == forbund.pk  # was: none
+
+
+@pytest.mark.parametrize("value", ["9223372036854775808", "abc", "-1"])
+def test_multiple_choice_of_nothing_is_bad_input_only(client, kartlagd, samordnare, value):
+    client.force_login(samordnare)
+    response = client.post(
+        reverse("deltagare:samtycke", kwargs={"uuid": kartlagd.uuid}),
+        {
+            "syften": ["registrering"],
+            "organisationer": [value],
+            "givet": kartlagd.inskrivningsdatum.isoformat(),
+            "satt": "muntligt",
+        },
+    )
+    assert response.status_code == 200
+    assert "organisationer" in response.context["form"].errors
+    assert nekade() == []
