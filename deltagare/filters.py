@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from deltagare.koder import Steg
 from deltagare.models import Inskrivning
+from samverkan.fields import ScopedModelChoiceField
 from samverkan.models import Insats
 
 
@@ -20,7 +21,9 @@ class _Val(django_filters.fields.ModelChoiceIterator):
             yield self.choice(obj)
 
 
-class _ValFalt(django_filters.fields.ModelChoiceField):
+class _ValFalt(django_filters.fields.ModelChoiceField, ScopedModelChoiceField):
+    """Another förbund's insats named in the query string is a refused access."""
+
     iterator = _Val
 
 

@@ -22,10 +22,11 @@ from deltagare.koder import (
     VagUt,
 )
 from deltagare.models import Aktivitet, Kartlaggning
-from deltagare.personnummer import PersonnummerField, parse
+from deltagare.personnummer import PersonnummerField, kontrollera_fodelsedatum, parse
 from deltagare.services.aktiviteter import AKTIVITET_FIELDS
 from deltagare.services.kartlaggning import KARTLAGGNING_FIELDS
 from deltagare.services.sus import SUS_FIELDS
+from samverkan.fields import ScopedModelChoiceField, ScopedModelMultipleChoiceField
 
 
 class DateInput(forms.DateInput):
@@ -90,8 +91,11 @@ class PersonForm(forms.Form):
             data["personnummer"] = ""
             if not data.get("fodelsedatum"):
                 self.add_error("fodelsedatum", _("Ange födelsedatum när personnummer saknas."))
-            elif data["fodelsedatum"] > idag():
-                self.add_error("fodelsedatum", _("Födelsedatumet kan inte vara i framtiden."))
+            else:
+                try:
+                    kontrollera_fodelsedatum(data["fodelsedatum"], today=idag())
+                except ValidationError as error:
+                    self.add_error("fodelsedatum", error)
         elif "personnummer" in data:
             if not data.get("personnummer"):
                 self.add_error(
@@ -115,8 +119,8 @@ class PersonForm(forms.Form):
 
 
 class AktualiseringForm(PersonForm):
-    insats = forms.ModelChoiceField(label=_("Insats"), queryset=None, empty_label=None)
-    remittent_organisation = forms.ModelChoiceField(
+    insats = ScopedModelChoiceField(label=_("Insats"), queryset=None, empty_label=None)
+    remittent_organisation = ScopedModelChoiceField(
         label=_("Remitterande organisation"), queryset=None, required=False
     )
     aktualiserad = datumfalt(_("Aktualiserad"), initial=idag)
@@ -140,7 +144,7 @@ class AktualiseringForm(PersonForm):
 
 
 class AnonymForm(forms.Form):
-    insats = forms.ModelChoiceField(label=_("Insats"), queryset=None, empty_label=None)
+    insats = ScopedModelChoiceField(label=_("Insats"), queryset=None, empty_label=None)
     kon = forms.ChoiceField(label=_("Kön"), choices=Kon.choices, widget=forms.RadioSelect)
     startar = forms.IntegerField(label=_("Startår"), min_value=2000, max_value=2100)
 
@@ -154,7 +158,7 @@ class SamtyckeForm(forms.Form):
     syften = forms.MultipleChoiceField(
         label=_("Samtycket gäller"), choices=Syfte.choices, widget=forms.CheckboxSelectMultiple
     )
-    organisationer = forms.ModelMultipleChoiceField(
+    organisationer = ScopedModelMultipleChoiceField(
         label=_("Organisationer som får utbyta information"),
         queryset=None,
         required=False,
@@ -212,8 +216,8 @@ class SusForm(forms.Form):
 
 class SkrivInForm(SusForm):
     datum = datumfalt(_("Inskrivningsdatum"), initial=idag)
-    kontaktperson = forms.ModelChoiceField(label=_("Kontaktperson"), queryset=None)
-    kontaktperson2 = forms.ModelChoiceField(label=_("Andra kontaktperson"), queryset=None)
+    kontaktperson = ScopedModelChoiceField(label=_("Kontaktperson"), queryset=None)
+    kontaktperson2 = ScopedModelChoiceField(label=_("Andra kontaktperson"), queryset=None)
     undantag_skal = forms.CharField(
         label=_("Skäl för undantag från insatsens regler"),
         required=False,
@@ -231,7 +235,7 @@ class SkrivInForm(SusForm):
 
 class SamtalForm(forms.Form):
     datum = datumfalt(_("Datum"), initial=idag)
-    personal = forms.ModelChoiceField(label=_("Personal"), queryset=None)
+    personal = ScopedModelChoiceField(label=_("Personal"), queryset=None)
     form = forms.ChoiceField(
         label=_("Form"),
         choices=SamtalForm.choices,
@@ -436,7 +440,7 @@ class SokForm(forms.Form):
 class RegisterutdragForm(forms.Form):
     """The office looks a person up by number; the number travels by POST only."""
 
-    forbund = forms.ModelChoiceField(label=_("Förbund"), queryset=None, empty_label=None)
+    forbund = ScopedModelChoiceField(label=_("Förbund"), queryset=None, empty_label=None)
     personnummer = PersonnummerField(
         label=_("Personnummer eller samordningsnummer"),
         help_text=_("ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN. Visas aldrig i en adress eller logg."),

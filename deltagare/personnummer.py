@@ -24,6 +24,10 @@ _FORMAT = re.compile(
 # Samordningsnummer are personnummer with 60 added to the day of month.
 _SAMORDNING_OFFSET = 60
 
+# No one alive is older than this; an older birth date is a typing error (often the
+# century, or a "+" too many).
+HOGSTA_ALDER = 120
+
 
 @dataclass(frozen=True)
 class Personnummer:
@@ -40,8 +44,7 @@ class Personnummer:
         return f"{self.nummer[:8]}-****"
 
     def alder(self, on: datetime.date) -> int:
-        born = self.fodelsedatum
-        return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+        return _alder(self.fodelsedatum, on)
 
 
 def parse(value: str, *, today: datetime.date | None = None) -> Personnummer:
@@ -78,6 +81,12 @@ def parse(value: str, *, today: datetime.date | None = None) -> Personnummer:
         raise ValidationError(_("Datumet i personnumret finns inte."), code="datum") from None
 
     nummer = f"{year:04d}{mmdd}{match['tail']}"
+    if match["tail"].startswith("000"):
+        # Födelsenummer run from 001 to 999: 000 is never given out.
+        raise ValidationError(
+            _("Födelsenumret (de tre siffrorna före kontrollsiffran) kan inte vara noll."),
+            code="fodelsenummer",
+        )
     if not luhn_ok(nummer[2:]):
         raise ValidationError(
             _("Kontrollsiffran stämmer inte. Kontrollera numret."), code="kontrollsiffra"
@@ -86,7 +95,31 @@ def parse(value: str, *, today: datetime.date | None = None) -> Personnummer:
         raise ValidationError(
             _("Födelsedatumet i personnumret ligger i framtiden."), code="framtid"
         )
+    if _alder(born, today) > HOGSTA_ALDER:
+        raise ValidationError(
+            _("Personnumret ger en ålder över %(ar)s år. Kontrollera århundradet.")
+            % {"ar": HOGSTA_ALDER},
+            code="for_gammal",
+        )
     return Personnummer(nummer=nummer, fodelsedatum=born, samordningsnummer=samordning)
+
+
+def _alder(born: datetime.date, on: datetime.date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def kontrollera_fodelsedatum(born: datetime.date, *, today: datetime.date | None = None):
+    """A birth date typed without a personnummer (with a reserve number): not in the
+    future and not older than anyone alive."""
+    today = today or datetime.date.today()
+    if born > today:
+        raise ValidationError(_("Födelsedatumet kan inte vara i framtiden."), code="framtid")
+    if _alder(born, today) > HOGSTA_ALDER:
+        raise ValidationError(
+            _("Födelsedatumet ger en ålder över %(ar)s år. Kontrollera året.")
+            % {"ar": HOGSTA_ALDER},
+            code="for_gammal",
+        )
 
 
 def normalisera(value: str, *, today: datetime.date | None = None) -> str:

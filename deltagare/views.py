@@ -29,7 +29,7 @@ from deltagare.models import (
 from deltagare.personnummer import parse
 from samverkan import audit
 from samverkan.models import Insats, Organisation
-from samverkan.permissions import get_object_for_user, roller
+from samverkan.permissions import get_object_for_user, nekad, roller
 
 SOK_SESSION_KEY = "deltagare_sok"
 
@@ -903,7 +903,7 @@ class RegisterutdragView(LoginRequiredMixin, View):
                 pk__in=roller(request.user).admin_forbund
             ).order_by("namn")
             if not self.forbund_qs.exists():
-                raise Http404
+                raise nekad(request)
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from deltagare.forms import datumfalt
 from rapporter.models import Rapport
 from rapporter.period import Period
+from samverkan.fields import ScopedModelChoiceField
 
 EGEN = "egen"
 
@@ -46,7 +47,7 @@ class StatistikForm(forms.Form):
     period = forms.ChoiceField(label=_("Period"))
     fran = datumfalt(_("Från och med (egna datum)"), required=False)
     till = datumfalt(_("Till och med (egna datum)"), required=False)
-    insats = forms.ModelChoiceField(
+    insats = ScopedModelChoiceField(
         label=_("Insats"),
         queryset=None,
         required=False,
@@ -100,7 +101,7 @@ class StatistikForm(forms.Form):
 
 class RapportSkapaForm(forms.Form):
     period = forms.ChoiceField(label=_("Period"))
-    insats = forms.ModelChoiceField(
+    insats = ScopedModelChoiceField(
         label=_("Insats"),
         queryset=None,
         required=False,

@@ -2,13 +2,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from deltagare.forms import DateInput
-from deltagare.personnummer import PersonnummerField
+from deltagare.personnummer import PersonnummerField, kontrollera_fodelsedatum
 from remisser.models import AvbojdOrsak, Remiss
 from remisser.services import REFERRER_FIELDS
+from samverkan.fields import ScopedModelChoiceField
 
 
 class NyRemissForm(forms.Form):
-    insats = forms.ModelChoiceField(label=_("Insats"), queryset=None, empty_label=None)
+    insats = ScopedModelChoiceField(label=_("Insats"), queryset=None, empty_label=None)
 
     def __init__(self, *args, insatser, **kwargs):
         super().__init__(*args, **kwargs)
@@ -42,10 +43,16 @@ class RemissForm(forms.ModelForm):
             "egna_mal": forms.Textarea(attrs={"rows": 3}),
         }
 
+    def clean_fodelsedatum(self):
+        fodelsedatum = self.cleaned_data.get("fodelsedatum")
+        if fodelsedatum:
+            kontrollera_fodelsedatum(fodelsedatum)
+        return fodelsedatum
+
 
 class BedomForm(forms.Form):
     teammote = forms.DateField(label=_("Teammöte"), required=False, widget=DateInput())
-    tilldelad = forms.ModelChoiceField(label=_("Handläggs av"), queryset=None, required=False)
+    tilldelad = ScopedModelChoiceField(label=_("Handläggs av"), queryset=None, required=False)
 
     def __init__(self, *args, personal, **kwargs):
         super().__init__(*args, **kwargs)
@@ -66,7 +73,7 @@ class KompletteringForm(forms.Form):
 
 
 class OverlamnaForm(forms.Form):
-    till = forms.ModelChoiceField(label=_("Kollega"), queryset=None)
+    till = ScopedModelChoiceField(label=_("Kollega"), queryset=None)
 
     def __init__(self, *args, kollegor, **kwargs):
         super().__init__(*args, **kwargs)

@@ -17,7 +17,7 @@ from remisser import forms, services
 from remisser.models import Remiss, Status
 from samverkan import audit
 from samverkan.models import Insats
-from samverkan.permissions import get_object_for_user, roller
+from samverkan.permissions import get_object_for_user, nekad, roller
 
 OPPNA = [Status.INKOMMEN, Status.UNDER_BEDOMNING, Status.KOMPLETTERING]
 
@@ -126,7 +126,7 @@ class RemissUpdateView(RemissMixin, View):
 
     def check(self):
         if self.request.user.pk not in (self.remiss.handlaggare_id, self.remiss.overlamnad_till_id):
-            raise Http404
+            raise nekad(self.request, self.remiss)  # the team reads it, only the referrer writes
         if self.remiss.status not in (Status.UTKAST, Status.KOMPLETTERING):
             return redirect("remisser:remiss-detail", uuid=self.remiss.uuid)
         return None
@@ -253,7 +253,7 @@ class BeslutView(RemissMixin, View):
     def post(self, request, uuid, atgard):
         remiss = self.remiss
         if not _ar_team(request.user, remiss):
-            raise Http404
+            raise nekad(request, remiss)
         try:
             if atgard == "bedom":
                 form = forms.BedomForm(request.POST, personal=_personal(remiss))
@@ -308,7 +308,7 @@ class OverlamnaView(RemissMixin, View):
     def post(self, request, uuid):
         remiss = self.remiss
         if request.user.pk not in (remiss.handlaggare_id, remiss.overlamnad_till_id):
-            raise Http404
+            raise nekad(request, remiss)
         form = forms.OverlamnaForm(
             request.POST,
             kollegor=get_user_model().objects.filter(
@@ -334,9 +334,11 @@ class OverlamningPdfView(RemissMixin, View):
     def get(self, request, uuid):
         from deltagare.pdf import overlamning_pdf
 
+        if request.user.pk not in (self.remiss.handlaggare_id, self.remiss.overlamnad_till_id):
+            raise nekad(request, self.remiss)  # the referrer's copy; the team has its own
         context = _for_remittent(request.user, self.remiss)
         if not context.get("avslut"):
-            raise Http404
+            raise Http404  # no exit yet, or the consent does not cover it
         i = self.remiss.inskrivning
         pdf = overlamning_pdf(i)
         audit.record(

@@ -65,17 +65,132 @@ def record(
     """Append one event. Call it inside the transaction of the action it records."""
     if action not in Action.values:
         raise ValueError(f"Unknown audit action {action!r}")
-    if obj is not None:
-        object_type = object_type or obj._meta.label_lower
-        object_id = object_id or str(getattr(obj, "uuid", None) or obj.pk)
-        if forbund is None:
-            forbund = _forbund_of(obj)
+    if action == Action.ACCESS_DENIED:
+        # Where a refusal is filed is decided in one place only.
+        raise ValueError("Refused access is written by record_access_denied().")
+    if obj is not None and forbund is None:
+        forbund = _forbund_of(obj)
+    return _write(
+        action=action,
+        actor=actor,
+        obj=obj,
+        object_type=object_type,
+        object_id=object_id,
+        forbund=forbund,
+        deltagare_uuid=deltagare_uuid,
+        request=request,
+        detail=detail,
+    )
+
+
+def record_access_denied(
+    *,
+    request=None,
+    actor=None,
+    obj=None,
+    object_type: str = "",
+    object_id: str = "",
+    detail: dict | None = None,
+) -> list[AuditEvent]:
+    """A refused access, filed under the ACTOR's förbund: the office reviews what its
+    own staff tried, and the office that owns the target never sees a stranger's
+    name. The target's förbund, when there is a target, goes in the detail
+    (`objektets_forbund`).
+
+    The actor's förbund are those of their active roles (else of their past roles,
+    so an expired account's attempts still reach its office). With roles in several
+    förbund: the target's förbund alone when it is one of them, else one event in
+    each, so that every office that answers for the person sees it. No role at all
+    (a superuser without membership): one event with no förbund.
+    """
+    actor = _actor(actor, request)
+    detail = dict(detail or {})
+    if request is not None and "vy" not in detail:
+        match = getattr(request, "resolver_match", None)
+        detail["vy"] = match.view_name if match is not None else ""
+    target = target_forbund_id(obj) if obj is not None else None
+    if target is not None:
+        detail["objektets_forbund"] = target
+    egna = actor_forbund_ids(actor)
+    if target in egna:
+        egna = [target]
+    from samverkan.models import Forbund
+
+    return [
+        _write(
+            action=Action.ACCESS_DENIED,
+            actor=actor,
+            obj=obj,
+            object_type=object_type,
+            object_id=object_id,
+            forbund=Forbund(pk=forbund_id) if forbund_id is not None else None,
+            request=request,
+            detail=detail,
+        )
+        for forbund_id in egna or [None]
+    ]
+
+
+def actor_forbund_ids(actor) -> list[int]:
+    """The förbund a user answers to: of their active roles, else of any past role."""
+    from samverkan.models import Medlemskap
+    from samverkan.permissions import roller
+
+    if actor is None:
+        return []
+    ids = roller(actor).forbund
+    if not ids:
+        ids = Medlemskap.objects.filter(user=actor).values_list("forbund_id", flat=True)
+    return sorted(set(ids))
+
+
+def target_forbund_id(obj) -> int | None:
+    """The förbund an object belongs to, followed through the ordinary owners
+    (insats, inskrivning, deltagare, remiss ...), or None."""
+    from samverkan.models import Forbund
+
+    for _depth in range(4):
+        if obj is None:
+            return None
+        if isinstance(obj, Forbund):
+            return obj.pk
+        if getattr(obj, "forbund_id", None):
+            return obj.forbund_id
+        obj = next(
+            (getattr(obj, name) for name in _OWNERS if getattr(obj, f"{name}_id", None)), None
+        )
+    return None
+
+
+_OWNERS = ("insats", "inskrivning", "deltagare", "remiss", "organisation", "rapport")
+
+
+def _actor(actor, request):
     if actor is None and request is not None:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             actor = user
     if actor is not None and not getattr(actor, "is_authenticated", False):
         actor = None
+    return actor
+
+
+def _write(
+    *,
+    action,
+    actor,
+    obj,
+    object_type,
+    object_id,
+    forbund,
+    request,
+    deltagare_uuid=None,
+    detail=None,
+) -> AuditEvent:
+    if obj is not None:
+        object_type = object_type or obj._meta.label_lower
+        object_id = object_id or str(getattr(obj, "uuid", None) or obj.pk)
+    actor = _actor(actor, request)
     event = AuditEvent.objects.create(
         action=action,
         actor=actor,

@@ -112,8 +112,7 @@ class HastighetsgransMiddleware:
         sakerhetslogg.handelse("hastighetsgrans", request, slag=kind)
         if first:
             # Once per window: a script hammering on must not flood the trail.
-            audit.record(
-                action=audit.Action.ACCESS_DENIED,
+            audit.record_access_denied(
                 request=request,
                 object_type="hastighetsgrans",
                 object_id=kind,

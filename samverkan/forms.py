@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.fields import ScopedModelChoiceField
 from samverkan.models import Insats
 from samverkan.validators import validate_aldersband
 
@@ -59,7 +60,7 @@ class InsatsForm(forms.ModelForm):
         self.forbund = forbund or getattr(self.instance, "forbund", None)
         if forbund_choices is not None and forbund_choices.count() > 1:
             # An administrator of several förbund says which one the insats belongs to.
-            self.fields["forbund"] = forms.ModelChoiceField(
+            self.fields["forbund"] = ScopedModelChoiceField(
                 queryset=forbund_choices, label=_("Förbund"), empty_label=None
             )
             self.order_fields(["forbund"])
@@ -89,7 +90,7 @@ class InsatsForm(forms.ModelForm):
 
 class InbjudanForm(forms.Form):
     epost = forms.EmailField(label=_("E-postadress"))
-    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
+    organisation = ScopedModelChoiceField(label=_("Organisation"), queryset=None)
     giltig_till = forms.DateField(
         label=_("Giltig till"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
@@ -112,7 +113,7 @@ class LoggFilterForm(forms.Form):
 
     fran = forms.DateField(label=_("Från och med"), required=False)
     till = forms.DateField(label=_("Till och med"), required=False)
-    anvandare = forms.ModelChoiceField(
+    anvandare = ScopedModelChoiceField(
         label=_("Användare"), queryset=None, required=False, empty_label=_("Alla")
     )
     handelse = forms.ChoiceField(label=_("Händelse"), required=False)
@@ -140,7 +141,7 @@ class LoggFilterForm(forms.Form):
 
 
 class LogggranskningForm(forms.Form):
-    forbund = forms.ModelChoiceField(label=_("Förbund"), queryset=None, empty_label=None)
+    forbund = ScopedModelChoiceField(label=_("Förbund"), queryset=None, empty_label=None)
     granskad = forms.DateField(label=_("Granskningsdag"))
     period_fran = forms.DateField(label=_("Loggen från och med"))
     period_till = forms.DateField(label=_("Loggen till och med"))

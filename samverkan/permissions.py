@@ -74,6 +74,33 @@ def ar_admin_for(user, forbund_id) -> bool:
     return user.is_superuser or forbund_id in roller(user).admin_forbund
 
 
+def neka(request, obj=None, *, object_type: str = "", object_id: str = "", detail=None):
+    """Record a refused access: an audit event filed under the actor's förbund (see
+    `audit.record_access_denied`) and a line in the security log. The caller answers
+    404 (or 403), exactly as for a missing object.
+
+    `obj` is the existing object that was refused; without one, `object_type` and
+    `object_id` say what was asked for (a page: "sida" and the path)."""
+    if obj is not None:
+        object_type = obj._meta.label_lower
+    elif not object_type:
+        object_type, object_id = "sida", request.path[:64]
+    audit.record_access_denied(
+        request=request,
+        obj=obj,
+        object_type=object_type,
+        object_id=object_id,
+        detail=detail,
+    )
+    sakerhetslogg.handelse("atkomst_nekad", request, objekttyp=object_type)
+
+
+def nekad(request, obj=None, **kwargs) -> Http404:
+    """`raise nekad(request, obj)`: record the refusal, answer as for a missing object."""
+    neka(request, obj, **kwargs)
+    return Http404()
+
+
 def get_object_for_user(queryset, request, *, scope="for_user", **lookup):
     """The object if the user may see it, else 404: the same answer as for a
     missing object. A hit outside the scope is written to the audit trail.
@@ -86,13 +113,7 @@ def get_object_for_user(queryset, request, *, scope="for_user", **lookup):
     except model.DoesNotExist:
         outside = model._base_manager.filter(**lookup).first()
         if outside is not None:
-            audit.record(
-                action=audit.Action.ACCESS_DENIED,
-                request=request,
-                obj=outside,
-                detail={"vy": getattr(request.resolver_match, "view_name", "")},
-            )
-            sakerhetslogg.handelse("atkomst_nekad", request, objekttyp=model._meta.label_lower)
+            raise nekad(request, outside) from None
         raise Http404 from None
     except (ValueError, TypeError, ValidationError):
         raise Http404 from None

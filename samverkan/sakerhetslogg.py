@@ -7,8 +7,18 @@ The events are listed in ``docs/security.md#security-events-in-the-log``.
 """
 
 import logging
+from contextvars import ContextVar
 
 logger = logging.getLogger("samverkan.sakerhet")
+
+# The request being answered, for refusals found deep inside form validation
+# (`samverkan.fields`), where no view hands the request down. Set by the middleware.
+_request = ContextVar("samverkan_request", default=None)
+
+
+def aktuell_request():
+    return _request.get()
+
 
 # event -> what it means; the documentation lists the same names.
 HANDELSER = {
@@ -63,7 +73,11 @@ class SakerhetsloggMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
+        token = _request.set(request)
+        try:
+            response = self.get_response(request)
+        finally:
+            _request.reset(token)
         if request.method == "POST":
             page = response.get("Content-Type", "").startswith("text/html")
             if page and response.status_code in (200, 400, 422):

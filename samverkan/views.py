@@ -22,7 +22,7 @@ from django.views.generic import ListView, TemplateView
 from samverkan import audit, sakerhetslogg, services
 from samverkan.forms import InbjudanForm, InsatsForm
 from samverkan.models import Forbund, Inbjudan, Insats, Medlemskap, Organisation, Roll
-from samverkan.permissions import get_object_for_user, roller
+from samverkan.permissions import get_object_for_user, neka, roller
 
 logger = logging.getLogger("samverkan")
 
@@ -104,8 +104,16 @@ class InsatsListView(LoginRequiredMixin, ListView):
 class InsatsDetailView(LoginRequiredMixin, View):
     template_name = "samverkan/insats_detail.html"
 
+    def dispatch(self, request, *args, **kwargs):
+        # Looked up before the method: another förbund's insats is 404 for every method.
+        if request.user.is_authenticated:
+            self.insats = get_object_for_user(
+                Insats.objects.select_related("forbund"), request, uuid=kwargs["uuid"]
+            )
+        return super().dispatch(request, *args, **kwargs)
+
     def get(self, request, uuid):
-        insats = get_object_for_user(Insats.objects.select_related("forbund"), request, uuid=uuid)
+        insats = self.insats
         personal = (
             Medlemskap.objects.filter(insats=insats, roll=Roll.SAMORDNARE)
             .aktiva()
@@ -148,22 +156,24 @@ class InsatsCreateView(LoginRequiredMixin, View):
 class InsatsUpdateView(LoginRequiredMixin, View):
     template_name = "samverkan/insats_form.html"
 
-    def _insats(self, request, uuid):
-        return get_object_for_user(
-            Insats.objects.select_related("forbund"),
-            request,
-            scope="administrable_by",
-            uuid=uuid,
-        )
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.insats = get_object_for_user(
+                Insats.objects.select_related("forbund"),
+                request,
+                scope="administrable_by",
+                uuid=kwargs["uuid"],
+            )
+        return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, uuid):
-        insats = self._insats(request, uuid)
+        insats = self.insats
         return render(
             request, self.template_name, {"form": InsatsForm(instance=insats), "insats": insats}
         )
 
     def post(self, request, uuid):
-        insats = self._insats(request, uuid)
+        insats = self.insats
         # The service re-reads the row under lock, so the form may change this copy.
         form = InsatsForm(request.POST, instance=insats)
         if not form.is_valid():
@@ -278,13 +288,7 @@ def page_not_found(request, exception=None):
 
 def permission_denied(request, exception=None):
     # A refused page is worth a look in the log review, like a refused object.
-    sakerhetslogg.handelse("atkomst_nekad", request, objekttyp="sida")
-    audit.record(
-        action=audit.Action.ACCESS_DENIED,
-        request=request,
-        object_type="sida",
-        object_id=request.path[:64],
-    )
+    neka(request)
     return render(request, "403.html", status=403)
 
 

@@ -3,6 +3,13 @@
 The test discovers the URL patterns itself, so a new page fails here until its
 row is added. Objects belong to förbund A; `annat_forbund_admin` administers
 förbund B and must get 404 for A's objects, exactly as for missing ones.
+
+Every refused cell (403 or 404) is also a logguppföljning event: an
+`access_denied` AuditEvent by that user, filed under the ACTOR's förbund (the
+column's förbund below: A, none for the superuser without roles, B), and, when
+the row names an object, with A (the target's förbund) in its detail. The one
+404 that refuses nothing is written ABSENT: the object is the user's to see,
+but what the page shows does not exist yet.
 """
 
 import re
@@ -15,6 +22,7 @@ from samverkan.models import AuditEvent
 from tests.conftest import ROLES
 
 LOGIN = "login"  # a redirect to the login page
+ABSENT = "absent"  # 404 with no audit event: nothing refused, nothing there yet
 
 # url name: (kwargs maker, {role: expected status})
 #            anonym samordnare handläggare admin styrelse superuser annat_förbund_admin
@@ -72,7 +80,8 @@ MATRIX = {
     "remisser:remiss-samtycke": ("remiss", [LOGIN, 200, 200, 404, 404, 404, 404]),
     "remisser:remiss-beslut": ("beslut", [LOGIN, 405, 405, 404, 404, 404, 404]),
     "remisser:remiss-overlamna": ("remiss", [LOGIN, 405, 405, 404, 404, 404, 404]),
-    "remisser:remiss-overlamning-pdf": ("remiss", [LOGIN, 404, 404, 404, 404, 404, 404]),
+    # The hand-over at exit: the referrer's, and this case has not ended (ABSENT).
+    "remisser:remiss-overlamning-pdf": ("remiss", [LOGIN, 404, ABSENT, 404, 404, 404, 404]),
     # An insats's goals and economy: its förbund's office (and superusers); 404 for the rest.
     "rapporter:mal-list": ("insats", [LOGIN, 404, 404, 200, 404, 200, 404]),
     "rapporter:mal-create": ("insats", [LOGIN, 404, 404, 200, 404, 200, 404]),
@@ -90,7 +99,7 @@ MATRIX = {
     "rapporter:rapport-list": (None, [LOGIN, 200, 404, 200, 200, 200, 200]),
     "rapporter:rapport-create": (None, [LOGIN, 404, 404, 200, 404, 200, 200]),
     "rapporter:rapport-detail": ("rapport", [LOGIN, 200, 404, 200, 200, 200, 404]),
-    "rapporter:rapport-version": ("rapport", [LOGIN, 405, 404, 405, 405, 405, 405]),
+    "rapporter:rapport-version": ("rapport", [LOGIN, 405, 404, 405, 405, 405, 404]),
     "rapporter:rapport-pdf": ("rapport", [LOGIN, 200, 404, 200, 200, 200, 404]),
     # Import of existing records: the förbund's office only (it writes personal records:
     # no superuser bypass); B's admin works in B and gets 404 for A's import.
@@ -292,17 +301,47 @@ CASES = [
 ]
 
 
+# The förbund each column's user answers to (its refusals are filed there).
+ACTOR_FORBUND = {
+    "samordnare": "forbund",
+    "handlaggare": "forbund",
+    "forbundsadmin": "forbund",
+    "styrelse": "forbund",
+    "superuser": None,  # roles in no förbund: filed under none
+    "annat_forbund_admin": "annat_forbund",
+}
+# Kinds that are no object of förbund A (an export's name and format).
+NOT_AN_OBJECT = (None, "export")
+
+
 @pytest.mark.parametrize(("url_name", "role", "expected"), CASES)
 def test_access(url_name, role, expected, client_for, request, db):
     kind = MATRIX[url_name][0]
     url = reverse(url_name, kwargs=_kwargs(kind, request))
     client = client_for(role)
     response = client.get(url)
+    denied = AuditEvent.objects.filter(action=AuditEvent.Action.ACCESS_DENIED)
     if expected == LOGIN:
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("account_login"))
+    elif expected == ABSENT:
+        assert response.status_code == 404
+        assert not denied.exists()
     else:
         assert response.status_code == expected, f"{role} GET {url_name}: {response.status_code}"
+    if expected in (403, 404):
+        actor = request.getfixturevalue(role)
+        events = list(denied)
+        assert events, f"{role} GET {url_name}: refused without an audit event"
+        assert {e.actor for e in events} == {actor}
+        fixture = ACTOR_FORBUND[role]
+        filed = request.getfixturevalue(fixture).pk if fixture else None
+        assert [e.forbund_id for e in events] == [filed], f"{role} {url_name}: filed wrongly"
+        if kind not in NOT_AN_OBJECT:
+            forbund_a = request.getfixturevalue("forbund")
+            assert events[0].detail["objektets_forbund"] == forbund_a.pk
+    elif expected != ABSENT:
+        assert not denied.exists(), f"{role} GET {url_name}: an event for an allowed request"
 
 
 def _normalised(response):
@@ -323,7 +362,11 @@ def test_out_of_scope_hit_is_audited_and_looks_missing(client_for, insats, annat
     event = AuditEvent.objects.get(action=AuditEvent.Action.ACCESS_DENIED)
     assert event.actor == annat_forbund_admin
     assert event.object_id == str(insats.uuid)
-    assert event.forbund_id == insats.forbund_id
+    # Filed under the actor's förbund (B's office sees its own admin's attempt); A,
+    # whose insats it was, is named in the detail only.
+    assert event.forbund_id == annat_forbund_admin.medlemskap.get().forbund_id
+    assert event.forbund_id != insats.forbund_id
+    assert event.detail["objektets_forbund"] == insats.forbund_id
     # A missing object is no access attempt on anything: one event only.
     assert AuditEvent.objects.filter(action=AuditEvent.Action.ACCESS_DENIED).count() == 1
 

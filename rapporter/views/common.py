@@ -1,9 +1,12 @@
 """What the rapporter pages share: the förbund in view and who may see it."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from rapporter.permissions import statistik_forbund
+from samverkan.models import Forbund
+from samverkan.permissions import nekad
 
 
 class ForbundMixin(LoginRequiredMixin):
@@ -24,7 +27,19 @@ class ForbundMixin(LoginRequiredMixin):
         else:
             forbund = valbara.first()
         if forbund is None:
-            raise Http404
+            # Another förbund named, or no förbund of one's own: refused and audited.
+            # A förbund that does not exist is no attempt on anything.
+            annat = _forbund_med_uuid(vald) if vald else None
+            if vald and annat is None:
+                raise Http404
+            raise nekad(request, annat)
         self.forbund = forbund
         self.valbara_forbund = valbara
         return super().dispatch(request, *args, **kwargs)
+
+
+def _forbund_med_uuid(vald):
+    try:
+        return Forbund.objects.filter(uuid=vald).first()
+    except (ValueError, ValidationError):
+        return None

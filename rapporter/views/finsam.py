@@ -12,12 +12,13 @@ from rapporter.sekretess import skydda
 from rapporter.selectors.finsam import finsam
 from rapporter.views.common import ForbundMixin
 from samverkan import audit
+from samverkan.permissions import nekad
 
 
 class FinsamMixin(ForbundMixin):
     def tabeller(self, request):
         if not ser_hela_forbundet(request.user, self.forbund):
-            raise Http404
+            raise nekad(request)
         data = request.GET if "ar" in request.GET else None
         form = FinsamForm(data)
         if data is None:

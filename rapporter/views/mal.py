@@ -14,7 +14,7 @@ from rapporter.forms import MalForm
 from rapporter.models import MAL_I_PROCENT, Mal
 from rapporter.selectors.mal import maltext
 from samverkan.models import Insats
-from samverkan.permissions import get_object_for_user
+from samverkan.permissions import get_object_for_user, nekad
 
 
 class InsatsAdminMixin(LoginRequiredMixin):
@@ -30,15 +30,27 @@ class InsatsAdminMixin(LoginRequiredMixin):
             scope="administrable_by",
             uuid=kwargs["uuid"],
         )
+        self.las_objekt(request, **kwargs)
         return super().dispatch(request, *args, **kwargs)
+
+    def las_objekt(self, request, **kwargs):
+        """The object under the insats named in the URL, read before the method."""
 
 
 class MalMixin(InsatsAdminMixin):
-    def mal(self, pk):
+    def las_objekt(self, request, **kwargs):
+        pk = kwargs["pk"]
         try:
-            return Mal.objects.select_related("insats__forbund").get(insats=self.insats, pk=pk)
+            self.objekt = Mal.objects.select_related("insats__forbund").get(
+                insats=self.insats, pk=pk
+            )
         except Mal.DoesNotExist:
-            raise Http404 from None
+            # A goal of another insats (of another förbund) named under this one.
+            annat = Mal.objects.filter(pk=pk).first()
+            raise (nekad(request, annat) if annat else Http404()) from None
+
+    def mal(self, pk):
+        return self.objekt
 
 
 class MalListView(InsatsAdminMixin, View):
@@ -87,7 +99,7 @@ class MalUpdateView(MalMixin, View):
     def post(self, request, uuid, pk):
         mal = self.mal(pk)
         # The form works on its own copy; the service re-reads the row under lock.
-        form = MalForm(request.POST, insats=self.insats, instance=self.mal(pk))
+        form = MalForm(request.POST, insats=self.insats, instance=Mal.objects.get(pk=mal.pk))
         if form.is_valid():
             try:
                 services.mal_uppdatera(

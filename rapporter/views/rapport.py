@@ -11,9 +11,14 @@ from deltagare.views import add_errors
 from rapporter import services_rapport as services
 from rapporter.forms_rapport import RapportSkapaForm, RapportTextForm
 from rapporter.models import Rapport, RapportStatus
-from rapporter.permissions import far_skriva_rapport, ser_hela_forbundet, valbara_insatser
+from rapporter.permissions import (
+    far_skriva_rapport,
+    ser_hela_forbundet,
+    statistik_forbund,
+    valbara_insatser,
+)
 from rapporter.views.common import ForbundMixin
-from samverkan.permissions import get_object_for_user
+from samverkan.permissions import get_object_for_user, nekad
 
 
 def _skrivbara_insatser(user, forbund):
@@ -55,7 +60,7 @@ class RapportCreateView(ForbundMixin, View):
         hela = far_skriva_rapport(request.user, self.forbund, None)
         insatser = _skrivbara_insatser(request.user, self.forbund)
         if not hela and not insatser.exists():
-            raise Http404
+            raise nekad(request)
         return RapportSkapaForm(data, insatser=insatser, hela_forbundet=hela)
 
     def get(self, request):
@@ -83,14 +88,29 @@ class RapportCreateView(ForbundMixin, View):
 
 
 class RapportMixin(ForbundMixin):
+    def dispatch(self, request, *args, **kwargs):
+        # The report first, before the förbund and the method: another förbund's
+        # report is a refused access (audited) and 404 for every method.
+        if request.user.is_authenticated:
+            self.rapport = get_object_for_user(
+                Rapport.objects.select_related("forbund", "insats", "skapad_av", "publicerad_av"),
+                request,
+                uuid=kwargs["uuid"],
+            )
+            if not statistik_forbund(request.user).filter(pk=self.rapport.forbund_id).exists():
+                # Visible in the förbund (a handläggare), but no reports for this role.
+                raise nekad(request, self.rapport)
+            self.kan_skriva = far_skriva_rapport(
+                request.user, self.rapport.forbund, self.rapport.insats
+            )
+        return super().dispatch(request, *args, **kwargs)
+
     def hamta(self, request, uuid):
-        rapport = get_object_for_user(
-            Rapport.objects.select_related("forbund", "insats", "skapad_av", "publicerad_av"),
-            request,
-            uuid=uuid,
-        )
-        self.kan_skriva = far_skriva_rapport(request.user, rapport.forbund, rapport.insats)
-        return rapport
+        return self.rapport
+
+    def kraver_skrivratt(self, request, rapport):
+        if not self.kan_skriva:
+            raise nekad(request, rapport)
 
 
 class RapportDetailView(RapportMixin, View):
@@ -133,8 +153,9 @@ class RapportDetailView(RapportMixin, View):
 
     def post(self, request, uuid):
         rapport = self.hamta(request, uuid)
+        self.kraver_skrivratt(request, rapport)
         if not self._kan_andras(rapport):
-            raise Http404
+            raise Http404  # published: the text is frozen
         form = RapportTextForm(request.POST, instance=Rapport.objects.get(pk=rapport.pk))
         if form.is_valid():
             try:
@@ -168,7 +189,8 @@ class RapportDetailView(RapportMixin, View):
 class RapportNyVersionView(RapportMixin, View):
     def post(self, request, uuid):
         rapport = self.hamta(request, uuid)
-        if not self.kan_skriva or not rapport.ar_publicerad:
+        self.kraver_skrivratt(request, rapport)
+        if not rapport.ar_publicerad:
             raise Http404
         try:
             ny = services.rapport_ny_version(actor=request.user, rapport=rapport, request=request)

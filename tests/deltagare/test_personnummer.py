@@ -11,7 +11,13 @@ from django.core.exceptions import ValidationError
 from hypothesis import given
 from hypothesis import strategies as st
 
-from deltagare.personnummer import Personnummer, PersonnummerField, normalisera, parse
+from deltagare.personnummer import (
+    Personnummer,
+    PersonnummerField,
+    kontrollera_fodelsedatum,
+    normalisera,
+    parse,
+)
 from samverkan.validators import luhn_ok
 
 TODAY = datetime.date(2025, 6, 15)
@@ -104,8 +110,9 @@ def test_sekel_vid_gransen_dagen_efter():
     without = parse("-".join(short), today=TODAY)
     assert without.fodelsedatum == datetime.date(1925, 6, 16)
     assert without.alder(TODAY) == 99
-    # "+" demands 100 or older: the most recent such date is a century earlier.
-    assert parse("+".join(short), today=TODAY).fodelsedatum == datetime.date(1825, 6, 16)
+    # "+" demands 100 or older: the most recent such date is a century earlier, 199
+    # years ago, and no one is that old.
+    assert fel("+".join(short)).code == "for_gammal"
 
 
 def test_skottdag_i_kortform_valjer_skottar():
@@ -183,6 +190,73 @@ def test_framtida_datum(nummer):
 
 def test_idag_ar_inte_framtid():
     assert parse(bygg(2025, 6, 15), today=TODAY).alder(TODAY) == 0
+
+
+# --- numbers that are never given out --------------------------------------------------
+
+
+@pytest.mark.parametrize("nummer", [bygg(1990, 5, 15, "000"), bygg(1990, 5, 75, "000")])
+def test_fodelsenummer_000_finns_inte(nummer):
+    """Födelsenummer run 001-999, for personnummer and samordningsnummer alike; a
+    correct check digit does not make 000 real."""
+    assert luhn_ok(nummer[2:])
+    for value in skrivsatt(nummer, age=35):
+        error = fel(value)
+        assert error.code == "fodelsenummer"
+        assert error.messages == [
+            "Födelsenumret (de tre siffrorna före kontrollsiffran) kan inte vara noll."
+        ]
+
+
+@pytest.mark.parametrize("serial", ["001", "009", "010", "100"])
+def test_fodelsenummer_med_nollor_men_inte_bara_nollor(serial):
+    assert parse(bygg(1990, 5, 15, serial), today=TODAY).fodelsedatum == datetime.date(1990, 5, 15)
+
+
+@pytest.mark.parametrize(
+    "nummer",
+    [
+        bygg(1904, 6, 15),  # 121 today
+        bygg(1904, 6, 75),  # a samordningsnummer, 121 today
+        bygg(1800, 1, 1),
+        bygg(1000, 1, 1),
+    ],
+)
+def test_aldre_an_120_ar(nummer):
+    error = fel(nummer)
+    assert error.code == "for_gammal"
+    assert error.messages == ["Personnumret ger en ålder över 120 år. Kontrollera århundradet."]
+    assert fel(f"{nummer[:8]}-{nummer[8:]}").code == "for_gammal"
+
+
+def test_120_ar_precis_godtas():
+    # Turns 121 tomorrow.
+    assert parse(bygg(1904, 6, 16), today=TODAY).alder(TODAY) == 120
+
+
+def test_plus_som_ger_over_120_ar():
+    # Born 1900-01-01 is 125: with "+" the short form can only mean 1900.
+    nummer = bygg(1900, 1, 1)
+    assert fel(f"{nummer[2:8]}+{nummer[8:]}").code == "for_gammal"
+
+
+@pytest.mark.parametrize(
+    ("born", "code"),
+    [
+        (datetime.date(2025, 6, 16), "framtid"),
+        (datetime.date(1904, 6, 15), "for_gammal"),
+        (datetime.date(1, 1, 1), "for_gammal"),
+    ],
+)
+def test_fodelsedatum_utan_personnummer(born, code):
+    with pytest.raises(ValidationError) as exc:
+        kontrollera_fodelsedatum(born, today=TODAY)
+    assert exc.value.code == code
+
+
+@pytest.mark.parametrize("born", [TODAY, datetime.date(1904, 6, 16), datetime.date(1990, 1, 1)])
+def test_fodelsedatum_utan_personnummer_godtas(born):
+    kontrollera_fodelsedatum(born, today=TODAY)
 
 
 @pytest.mark.parametrize(
@@ -313,18 +387,23 @@ def test_fuzz_parse_ger_giltigt_nummer_eller_validationerror(value, today):
     try:
         pnr = parse(value, today=today)
     except ValidationError as error:
-        assert error.code in {"format", "datum", "kontrollsiffra", "framtid"}
+        assert error.code in {
+            *("format", "datum", "kontrollsiffra", "framtid", "fodelsenummer", "for_gammal")
+        }
         return
     assert len(pnr.nummer) == 12
     assert pnr.nummer.isascii()
     assert pnr.nummer.isdigit()
     assert luhn_ok(pnr.nummer[2:])
+    assert pnr.nummer[8:11] != "000"
     assert pnr.fodelsedatum <= today
+    assert pnr.alder(today) <= 120
 
 
 @given(
-    born=st.dates(min_value=datetime.date(1826, 1, 1), max_value=TODAY),
-    serial=st.integers(0, 999),
+    # The oldest anyone can be is 120 (born 1904-06-16 on TODAY); födelsenummer 001-999.
+    born=st.dates(min_value=datetime.date(1904, 6, 16), max_value=TODAY),
+    serial=st.integers(1, 999),
     samordning=st.booleans(),
 )
 def test_rundresa_alla_format(born, serial, samordning):

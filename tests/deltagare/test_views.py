@@ -55,6 +55,19 @@ def test_aktualisering_through_the_form(coordinator, insats, remittent):
         ({"personnummer": "19900101-1238"}, "personnummer", "Kontrollsiffran stämmer inte"),
         ({"personnummer": "19900230-1234"}, "personnummer", "Datumet i personnumret finns inte"),
         ({"personnummer": "abc"}, "personnummer", "Skriv personnumret som"),
+        # Serial 000 is never given out (the check digit of 900101-000 is 9).
+        ({"personnummer": "19900101-0009"}, "personnummer", "kan inte vara noll"),
+        ({"personnummer": "18900101-1239"}, "personnummer", "ålder över 120 år"),
+        (
+            {"personnummer": "", "saknar_personnummer": "on", "fodelsedatum": "1890-01-01"},
+            "fodelsedatum",
+            "ålder över 120 år",
+        ),
+        (
+            {"personnummer": "", "saknar_personnummer": "on", "fodelsedatum": "2999-01-01"},
+            "fodelsedatum",
+            "framtiden",
+        ),
         ({"personnummer": ""}, "personnummer", "Ange personnummer"),
         ({"personnummer": "", "saknar_personnummer": "on"}, "fodelsedatum", "Ange födelsedatum"),
         ({"fornamn": ""}, "fornamn", "Detta fält måste fyllas i."),

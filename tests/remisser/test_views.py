@@ -62,6 +62,9 @@ def test_referrer_sends_once_however_often_they_click(referrer, draft):
         ({"samtycke_fil": "exe"}, "samtycke_fil", "PDF, JPEG eller PNG"),
         ({"skriven_tillsammans": ""}, "skriven_tillsammans", "tillsammans med personen"),
         ({"aktuell_af": ""}, "aktuell_af", "minst 2 myndigheter"),
+        ({"personnummer": "900101-0009"}, "personnummer", "kan inte vara noll"),
+        ({"personnummer": "", "fodelsedatum": "1890-01-01"}, "fodelsedatum", "över 120 år"),
+        ({"personnummer": "", "fodelsedatum": "2999-01-01"}, "fodelsedatum", "framtiden"),
     ],
 )
 def test_bad_input_is_explained_at_the_field_and_the_draft_kept(

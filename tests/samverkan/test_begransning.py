@@ -47,7 +47,9 @@ def test_participant_pages_past_the_limit_answer_429_logged_and_audited_once(
     assert event.actor == samordnare and event.detail == {
         "orsak": "hastighetsgrans",
         "slag": "deltagare",
+        "vy": "deltagare:inskrivning-detail",
     }
+    assert event.forbund_id == inskriven.insats.forbund_id  # the actor's förbund
     # Refused reads show nothing, so they are not read events.
     assert AuditEvent.objects.filter(action=A.READ, actor=samordnare).count() == 3
     lines = [r.getMessage() for r in caplog.records if r.name == "samverkan.sakerhet"]

@@ -9,8 +9,8 @@ from django.utils import timezone
 from deltagare.models import Deltagare
 from samverkan import audit
 from samverkan.logg import flaggor, sok
-from samverkan.models import AuditEvent
-from tests.factories import UserFactory
+from samverkan.models import AuditEvent, Roll
+from tests.factories import MedlemskapFactory, UserFactory
 
 URL = "/logg/"
 Action = AuditEvent.Action
@@ -101,8 +101,9 @@ def test_flags(forbundsadmin, forbund, samordnare, settings):
     for _n in range(4):
         _las(samordnare, forbund, uuid.uuid4(), nar=igar)
     annan = UserFactory(email="annan@a.example")
+    MedlemskapFactory(user=annan, roll=Roll.STYRELSE, insats=None, forbund=forbund)
     for _n in range(3):
-        audit.record(action=Action.ACCESS_DENIED, actor=annan, forbund=forbund, object_id="y")
+        audit.record_access_denied(actor=annan, object_type="sida", object_id="y")
     skyddad = Deltagare.objects.create(
         forbund=forbund,
         fornamn="Skyddad",
