@@ -34,6 +34,8 @@ from samverkan.models import Insats
 from samverkan.permissions import roller
 
 VARNING_DAGAR = 30
+# Due within this many days: "inom en vecka" rather than later.
+SNART_DAGAR = 7
 
 
 # The list's columns only: no personnummer, address or phone leaves the database for a
@@ -80,12 +82,13 @@ def inskrivningar_for(user):
 
 @dataclass(frozen=True)
 class Bevakning:
-    """Something due or overdue in a case."""
+    """Something due or overdue in a case: overdue, due within a week (`snart`), or later."""
 
     inskrivning: Inskrivning
     vad: str
     datum: datetime.date
     forsenad: bool
+    snart: bool = False
 
 
 def bevakningar(user, today: datetime.date, limit: int = 50, insatser=None) -> list[Bevakning]:
@@ -126,7 +129,11 @@ def bevakningar(user, today: datetime.date, limit: int = 50, insatser=None) -> l
         .only(*STARTSIDANS_FALT)
         .in_bulk({pk for _d, pk, _v in poster})
     )
-    return [Bevakning(fall[pk], vad, datum, datum < today) for datum, pk, vad in poster]
+    vecka = today + datetime.timedelta(days=SNART_DAGAR)
+    return [
+        Bevakning(fall[pk], vad, datum, datum < today, today <= datum <= vecka)
+        for datum, pk, vad in poster
+    ]
 
 
 def _per_insats(insatser, villkor) -> Q:
