@@ -11,8 +11,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from samverkan.management.commands.demo import ANVANDARE, DEMO_PASSWORD
 from samverkan import audit
+from samverkan.management.commands.demo import ANVANDARE, DEMO_PASSWORD
 from samverkan.models import AuditEvent, Forbund, Insats, Medlemskap, Organisation, Roll, User
 
 ROOT = Path(settings.BASE_DIR)
