@@ -7,6 +7,7 @@ class DeltagareConfig(AppConfig):
     verbose_name = _("Deltagare")
 
     def ready(self):
-        from deltagare import signals
+        from deltagare import signals, startsida
 
         signals.connect(self)
+        startsida.registrera()

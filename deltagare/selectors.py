@@ -34,6 +34,8 @@ from samverkan.models import Insats
 from samverkan.permissions import roller
 
 VARNING_DAGAR = 30
+# Due within this many days: "inom en vecka" rather than later.
+SNART_DAGAR = 7
 
 
 # The list's columns only: no personnummer, address or phone leaves the database for a
@@ -80,12 +82,13 @@ def inskrivningar_for(user):
 
 @dataclass(frozen=True)
 class Bevakning:
-    """Something due or overdue in a case."""
+    """Something due or overdue in a case: overdue, due within a week (`snart`), or later."""
 
     inskrivning: Inskrivning
     vad: str
     datum: datetime.date
     forsenad: bool
+    snart: bool = False
     # Which rule: samtal, plan, remittentkontakt, langsta_tid, uppfoljning (BEVAKNINGSTYPER).
     typ: str = ""
 
@@ -139,7 +142,11 @@ def bevakningar(user, today: datetime.date, limit: int = 50, insatser=None) -> l
         .only(*STARTSIDANS_FALT)
         .in_bulk({pk for _d, pk, _v, _t in poster})
     )
-    return [Bevakning(fall[pk], vad, datum, datum < today, typ) for datum, pk, vad, typ in poster]
+    vecka = today + datetime.timedelta(days=SNART_DAGAR)
+    return [
+        Bevakning(fall[pk], vad, datum, datum < today, today <= datum <= vecka, typ)
+        for datum, pk, vad, typ in poster
+    ]
 
 
 def _per_insats(insatser, villkor) -> Q:

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
-from deltagare import forms, lista_cache, selectors, services, tillagg
+from deltagare import forms, lista_cache, selectors, services, startsida, tillagg
 from deltagare.filters import InskrivningFilter
 from deltagare.koder import STEG_ORDNING, Steg
 from deltagare.models import (
@@ -157,17 +157,12 @@ class StegFormView(InskrivningMixin, View):
 
 class OversiktView(StaffMixin, View):
     def get(self, request):
-        today = timezone.localdate()
         insatser = list(self.insatser())
         return render(
             request,
             "deltagare/oversikt.html",
             {
-                "per_steg": [
-                    (Steg(s), n) for s, n in selectors.antal_per_steg(request.user).items()
-                ],
-                "bevakningar": selectors.bevakningar(request.user, today, insatser=insatser),
-                "mina": selectors.mina_deltagare(request.user),
+                **startsida.oversikt(request.user, insatser),
                 "handelser": selectors.senaste_handelser(request.user),
                 "insatser": insatser,
             },

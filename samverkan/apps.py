@@ -10,3 +10,7 @@ class SamverkanConfig(AppConfig):
         from samverkan import auth_events, virusskanning  # noqa: F401 - registers its check
 
         auth_events.connect()
+
+        from samverkan import startsida
+
+        startsida.registrera_karnans()

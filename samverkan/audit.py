@@ -5,6 +5,7 @@ and every refused access goes through `record()`. The table is append-only in
 the database itself (see migration 0002).
 """
 
+import contextlib
 import json
 import logging
 import re
@@ -201,7 +202,10 @@ def _write(
         ip=client_ip(request),
         detail=_check_detail(detail or {}),
     )
-    transaction.on_commit(lambda: _copy(event))
+    # Decided when the event is written, not when it commits: a bulk load that quiets the
+    # copy (the demo, `tyst_kopia`) stays quiet even if its transaction commits later.
+    if copy_logger.isEnabledFor(logging.INFO):
+        transaction.on_commit(lambda: _copy(event))
     return event
 
 
@@ -228,8 +232,21 @@ def record_many(
     ]
     for start in range(0, len(events), batch):
         AuditEvent.objects.bulk_create(events[start : start + batch])
-    transaction.on_commit(lambda: [_copy(e) for e in events])
+    if copy_logger.isEnabledFor(logging.INFO):
+        transaction.on_commit(lambda: [_copy(e) for e in events])
     return len(events)
+
+
+@contextlib.contextmanager
+def tyst_kopia():
+    """Events are written as always, but their copy to the log is not echoed: for loading
+    the demo, whose few hundred events would bury the logins in the terminal."""
+    niva = copy_logger.level
+    copy_logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        copy_logger.setLevel(niva)
 
 
 def _copy(event: AuditEvent) -> None:

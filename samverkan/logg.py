@@ -115,3 +115,41 @@ def flaggor(user, *, fran: datetime.date, till: datetime.date) -> list[Flagga]:
 def anvandare_att_valja(user):
     """The people whose events the user may filter on: the förbund's own."""
     return User.objects.for_user(user).order_by("efternamn", "fornamn", "email")
+
+
+@dataclass(frozen=True)
+class GranskningAttGora:
+    """When the förbund's next review of the trail is due (`Forbund.logggranskning_dagar`)."""
+
+    forbund: object
+    senast: datetime.date | None
+    nasta: datetime.date
+    forsenad: bool
+    dagar_kvar: int
+
+
+def granskningar_att_gora(user, idag: datetime.date) -> list[GranskningAttGora]:
+    """For each förbund the user administers: the last review and when the next is due
+    (today if there has been none). One query."""
+    from django.db.models import Max, Subquery
+
+    from samverkan.models import Forbund, Logggranskning
+    from samverkan.permissions import roller
+
+    senaste = (
+        Logggranskning.objects.filter(forbund=OuterRef("pk"))
+        .order_by()
+        .values("forbund")
+        .annotate(m=Max("granskad"))
+        .values("m")
+    )
+    resultat = []
+    for f in (
+        Forbund.objects.filter(pk__in=roller(user).admin_forbund)
+        .annotate(senast=Subquery(senaste))
+        .only("uuid", "namn", "logggranskning_dagar")
+        .order_by("namn")
+    ):
+        nasta = f.senast + datetime.timedelta(days=f.logggranskning_dagar) if f.senast else idag
+        resultat.append(GranskningAttGora(f, f.senast, nasta, nasta < idag, (nasta - idag).days))
+    return resultat

@@ -150,6 +150,12 @@ class Forbund(models.Model):
         default=False,
         help_text=_("Deltagare med skyddade personuppgifter registreras med bara kön och startår."),
     )
+    logggranskning_dagar = models.PositiveSmallIntegerField(
+        _("logggranskning var (dagar)"),
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(366)],
+        help_text=_("Så ofta kansliet granskar loggen; startsidan påminner när det är dags."),
+    )
 
     objects = ForbundQuerySet.as_manager()
 

@@ -19,7 +19,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView, TemplateView
 
-from samverkan import audit, sakerhetslogg, services
+from samverkan import audit, sakerhetslogg, services, startsida
 from samverkan.forms import InbjudanForm, InsatsForm
 from samverkan.models import Forbund, Inbjudan, Insats, Medlemskap, Organisation, Roll
 from samverkan.permissions import get_object_for_user, neka, roller
@@ -50,15 +50,24 @@ class StartView(LoginRequiredMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         r = roller(user)
+        # Each role's work, from the panels the apps registered (samverkan/startsida.py).
+        ctx["sektioner"] = [
+            (
+                sektion,
+                [
+                    loader.render_to_string(p.mall, p.context, request=self.request)
+                    for p in sektion.paneler
+                ],
+            )
+            for sektion in startsida.sektioner(self.request)
+        ]
         ctx["mina_medlemskap"] = (
             Medlemskap.objects.filter(user=user)
             .aktiva()
             .select_related("forbund", "insats", "organisation")
             .order_by("forbund__namn", "roll")
         )
-        ctx["mina_insatser"] = (
-            Insats.objects.staff_of(user).select_related("forbund").order_by("namn")
-        )
+        ctx["mina_insatser"] = startsida.mina_insatser(self.request)
         if r.ar_handlaggare:
             ctx["remissbara_insatser"] = (
                 Insats.objects.for_user(user)

@@ -1,5 +1,7 @@
 """The demo participants: every step in both insatser, the special cases, idempotent."""
 
+import io
+
 from django.core.management import call_command
 
 from deltagare.koder import Steg, VagUt
@@ -51,3 +53,20 @@ def test_demo_loads_participants_at_every_step_and_is_idempotent(db, capsys):
 def test_demo_if_empty_loads_the_participants_too(db):
     call_command("demo", if_empty=True, utan_historik=True)
     assert Deltagare.objects.exists()
+
+
+def test_the_demo_coordinators_see_a_mix_of_overdue_due_and_later(db, client, settings):
+    """Two years of history, and still most of the work is on time (issue 17)."""
+    from samverkan.models import User
+
+    settings.SAMVERKAN_MFA_REQUIRED = False  # as in `make run`
+    call_command("demo", stdout=io.StringIO())
+    for email in ("samordnare@exempeldalen.example", "coach@exempeldalen.example"):
+        client.force_login(User.objects.get(email=email))
+        [[_sektion, paneler]] = client.get("/").context["sektioner"]
+        page = paneler[0]  # the coordinator's due items and cases
+        forsenade = page.count(">Försenad</span>")
+        inom_en_vecka = page.count(">Inom en vecka</span>")
+        senare = page.count(">Senare</span>")
+        assert forsenade and inom_en_vecka and senare, (email, forsenade, inom_en_vecka, senare)
+        assert forsenade < (inom_en_vecka + senare), email

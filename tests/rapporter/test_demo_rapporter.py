@@ -16,12 +16,15 @@ from rapporter.models import Rapport, RapportStatus
 from rapporter.period import Period
 from rapporter.sammanstallning import sammanstall
 from rapporter.templatetags.rapporter import formatera
+from samverkan.management.commands.demo import tyst
 from samverkan.models import Forbund, User
 
 
 @pytest.fixture
 def demo(db, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):  # the rendering task
+    # The rendering task runs when the callbacks do, after the command: quiet as the
+    # command is, so the captured output holds no task lines.
+    with tyst(), django_capture_on_commit_callbacks(execute=True):
         call_command("demo")
     return Forbund.objects.get(namn__icontains="Exempeldalen")
 

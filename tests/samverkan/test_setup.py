@@ -1,5 +1,6 @@
 """Set-up: the demo command, production settings, the Celery app."""
 
+import logging
 import os
 import secrets
 import subprocess
@@ -10,8 +11,9 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from samverkan import audit
 from samverkan.management.commands.demo import ANVANDARE, DEMO_PASSWORD
-from samverkan.models import Forbund, Insats, Medlemskap, Organisation, Roll, User
+from samverkan.models import AuditEvent, Forbund, Insats, Medlemskap, Organisation, Roll, User
 
 ROOT = Path(settings.BASE_DIR)
 
@@ -33,6 +35,25 @@ def test_demo_is_idempotent_and_complete(db, capsys):
     assert Insats.objects.filter(informationsmote_forst=True).count() == 1
     assert Insats.objects.get(namn="Unga vuxna i arbete").malgrupp_alder_max == 29
     assert {m.roll for m in Medlemskap.objects.all()} == set(Roll.values)
+
+
+def test_the_demo_load_shows_progress_and_logins_but_echoes_no_audit_event(
+    db, capfd, caplog, django_capture_on_commit_callbacks
+):
+    caplog.set_level(logging.INFO)
+    # The commits' callbacks run, as they do outside a test: the audit copy lives there.
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("demo", utan_historik=True)
+    # Every event is still written to the database.
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.CREATE).count() > 100
+    assert not [r for r in caplog.records if r.name == "samverkan.audit"]
+    out, err = capfd.readouterr()
+    assert "handelse=audit" not in out + err
+    assert "Demodeltagare finns på plats." in out and "admin@exempeldalen.example" in out
+    # Afterwards the trail's copy is echoed again.
+    with django_capture_on_commit_callbacks(execute=True):
+        audit.record(action=AuditEvent.Action.EXPORT, object_type="test")
+    assert [r for r in caplog.records if r.name == "samverkan.audit"]
 
 
 @pytest.mark.parametrize("email", [row[0] for row in ANVANDARE])

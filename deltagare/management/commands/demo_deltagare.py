@@ -335,6 +335,17 @@ class Command(BaseCommand):
                 anteckning=anteckning,
                 till_remittent=till_remittent,
             )
+        # The latest contacts, counted back from today: most cases are kept up with, so
+        # the start page shows a mix of overdue, due within a week and later.
+        for sedan, anteckning in spec.get("kontakt_remittent_sedan", []):
+            services.kontakt_registrera(
+                actor=actor,
+                inskrivning=inskrivning,
+                datum=self._kolla(self.dagar_sedan(sedan), spec["efternamn"]),
+                typ=KontaktTyp.REMITTENT,
+                anteckning=anteckning,
+                till_remittent=True,
+            )
         if "forlang" in spec:
             beslut, manader = spec["forlang"]
             services.inskrivning_forlang(
@@ -450,16 +461,19 @@ class Command(BaseCommand):
             {"nyckel": "s05", "anonym": True, "kon": Kon.ANNAT},
             # Kartläggning: protected identity, two talks, part of the mapping.
             {"nyckel": "s06", "fornamn": "Maria", "efternamn": "Demodotter", "kon": Kon.KVINNA,
+             "kontakt_remittent_sedan": [(28, "Avstämning med vården om kartläggningen.")],
              "alder": 49, "skyddad": True, "remittent": "region", "inskriven": t(45),
              "samtal": 2},
             # Kartläggning: three talks, more of the mapping, not yet done.
             {"nyckel": "s07", "fornamn": "Anders", "efternamn": "Fiktivsson", "kon": Kon.MAN,
+             "kontakt_remittent_sedan": [(5, "Lägesrapport till Försäkringskassan.")],
              "alder": 56, "remittent": "fk", "inskriven": t(50), "samtal": 3,
              "kartlaggning": {**KARTLAGGNING_DELVIS,
                               "resurser": "Lång erfarenhet av lagerarbete.",
                               "egna_mal": "Komma tillbaka till arbete på halvtid."}},
             # Insatser: a plan in three versions, arbetsträning, contacts incl. to the remittent.
             {"nyckel": "s08", "fornamn": "Johan", "efternamn": "Låtsasson", "kon": Kon.MAN,
+             "kontakt_remittent_sedan": [(40, "Avstämning med FK om arbetsträningen.")],
              "alder": 41, "remittent": "fk", "samtycke_org": ["af"], "inskriven": t(200),
              "samtal": 3, "klar": True,
              "sammanfattning": "Vill börja arbeta i kök. Behöver komma igång i liten skala.",
@@ -486,6 +500,7 @@ class Command(BaseCommand):
              ]},
             # Insatser, near the insats's longest time: a warning shows.
             {"nyckel": "s09", "fornamn": "Karin", "efternamn": "Övningsberg", "kon": Kon.KVINNA,
+             "kontakt_remittent_sedan": [(10, "Avstämning med vården inför avslutet.")],
              "alder": 58, "remittent": "region", "samtycke_org": ["fk"],
              "inskriven": m(12, 15), "samtal": 3, "klar": True,
              "aktiviteter": [
@@ -497,6 +512,7 @@ class Command(BaseCommand):
              "kontakter": [(60, KontaktTyp.REMITTENT, "Lägesrapport till vården.", True)]},
             # Insatser, extended by the styrgrupp; studies with support.
             {"nyckel": "s10", "fornamn": "Ali", "efternamn": "Modellberg", "kon": Kon.MAN,
+             "kontakt_remittent_sedan": [(26, "Lägesrapport till socialtjänsten om studierna.")],
              "alder": 36, "remittent": "kommun", "samtycke_org": ["af"], "inskriven": m(14),
              "samtal": 3, "klar": True, "forlang": (m(3), 6),
              "forsorjning": [Forsorjning.FORSORJNINGSSTOD],
@@ -619,9 +635,11 @@ class Command(BaseCommand):
                               "intressen": "Fotboll och bilar."}},
             # Kartläggning: three talks, part of the mapping.
             {"nyckel": "u06", "fornamn": "Tove", "efternamn": "Provlund", "kon": Kon.KVINNA,
+             "kontakt_remittent_sedan": [(24, "Lägesrapport till socialtjänsten.")],
              "alder": 20, "remittent": "kommun", "inskriven": t(40), "samtal": 3},
             # Insatser: arbetsträning, a contact to the remittent, a three-party meeting.
             {"nyckel": "u07", "fornamn": "Oskar", "efternamn": "Fiktivsson", "kon": Kon.MAN,
+             "kontakt_remittent_sedan": [(12, "Avstämning med Arbetsförmedlingen om praktiken.")],
              "alder": 23, "remittent": "af", "inskriven": t(150), "samtal": 3, "klar": True,
              "aktiviteter": [
                  {"start": 40, "typ": AktivitetTyp.ARBETSTRANING,
@@ -636,6 +654,7 @@ class Command(BaseCommand):
              ]},
             # Insatser: studies with support and a study visit.
             {"nyckel": "u08", "fornamn": "Nora", "efternamn": "Låtsasdotter", "kon": Kon.ANNAT,
+             "kontakt_remittent_sedan": [(27, "Avstämning med socialtjänsten om studierna.")],
              "alder": 21, "remittent": "kommun", "inskriven": t(120), "samtal": 3, "klar": True,
              "aktiviteter": [
                  {"start": 35, "typ": AktivitetTyp.STUDIEBESOK,
@@ -646,6 +665,7 @@ class Command(BaseCommand):
              "kontakter": [(50, KontaktTyp.DELTAGARE, "Pratade om studiestart.", False)]},
             # Insatser: coaching and budget advice.
             {"nyckel": "u09", "fornamn": "Vilgot", "efternamn": "Övningsberg", "kon": Kon.MAN,
+             "kontakt_remittent_sedan": [(45, "Lägesrapport till Försäkringskassan.")],
              "alder": 27, "remittent": "fk", "inskriven": t(100), "samtal": 3, "klar": True,
              "sus": {"aktuell_fk": True, "aktuell_socialtjanst": False},
              "forsorjning": [Forsorjning.AKTIVITETSERSATTNING],

@@ -15,8 +15,6 @@ from django.db.models import (
     Case,
     Count,
     F,
-    Func,
-    IntegerField,
     Q,
     Value,
     When,
@@ -31,34 +29,12 @@ from deltagare.models import Inskrivning
 from rapporter.period import Period
 from rapporter.tabell import KON_NYCKLAR, Rad
 from remisser.models import Remiss, Status
+from samverkan.dbfunktioner import DagarMellan  # noqa: F401 (the statistics' own name)
 from samverkan.models import Insats, Organisation
 
 FELREG = VagUt.FELREGISTRERING
 OKAND = "okand"
 EJ_REGISTRERAD = "ej_registrerad"
-
-
-class DagarMellan(Func):
-    """Whole days from the date `fran` to the date `till`, the same on SQLite and
-    PostgreSQL (Django has no portable date difference that yields an integer)."""
-
-    arity = 2
-    output_field = IntegerField()
-    # PostgreSQL: date − date is an integer number of days.
-    template = "((%(expressions)s)::date)"
-    arg_joiner = ")::date - ("
-
-    def __init__(self, fran, till, **extra):
-        super().__init__(till, fran, **extra)
-
-    def as_sqlite(self, compiler, connection, **extra):
-        return self.as_sql(
-            compiler,
-            connection,
-            template="CAST(ROUND(julianday(%(expressions)s)) AS INTEGER)",
-            arg_joiner=") - julianday(",
-            **extra,
-        )
 
 
 def kon_nyckel(falt: str) -> Case:

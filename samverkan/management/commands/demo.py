@@ -4,13 +4,17 @@ Idempotent: running it again changes nothing. Every name, address and number
 here is invented.
 """
 
+import contextlib
 import datetime
+import logging
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
+from samverkan import audit
 from samverkan.models import Forbund, Insats, Medlemskap, Organisation, Roll, User
 
 DEMO_PASSWORD = "Demo-Samverkan-2026"  # noqa: S105 (printed for the demo on purpose)
@@ -69,6 +73,31 @@ ANVANDARE = [
 ]  # fmt: skip
 
 
+# Loggers that would echo every step of the load: the audit trail's copy (a few hundred
+# lines), each in-process Celery task, and kombu's note that eager mode has no broker.
+TYSTA_LOGGAR = {"celery.app.trace": logging.WARNING, "kombu.connection": logging.ERROR}
+
+
+@contextlib.contextmanager
+def tyst():
+    """While the demo loads, the terminal shows its progress and logins only: audit events
+    are written to the database as always, just not echoed; the answers to the demo's
+    fictitious referrers are not sent (the development mail backend would print them)."""
+    loggar = {logging.getLogger(namn): niva for namn, niva in TYSTA_LOGGAR.items()}
+    fore = {logger: logger.level for logger in loggar}
+    try:
+        for logger, niva in loggar.items():
+            logger.setLevel(max(niva, logger.getEffectiveLevel()))
+        with (
+            audit.tyst_kopia(),
+            override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
+        ):
+            yield
+    finally:
+        for logger, niva in fore.items():
+            logger.setLevel(niva)
+
+
 class Command(BaseCommand):
     help = (
         "Lägger in fiktiva demodata: ett förbund, fyra partner, två insatser "
@@ -97,17 +126,21 @@ class Command(BaseCommand):
         if if_empty and Forbund.objects.exists():
             self.stdout.write("Databasen har redan data; demodata läggs inte in.")
         else:
-            self._load()
-            self.stdout.write(self.style.SUCCESS("Demodata finns på plats."))
-            # By name: the core does not import the deltagare app.
-            call_command("demo_deltagare", stdout=self.stdout)
-            call_command("demo_remisser", stdout=self.stdout)
-            call_command("demo_enkater", stdout=self.stdout)
-            if not utan_historik:
-                # Two years of history behind the hand-made cases, for statistics and reports.
-                call_command("demo_historik", stdout=self.stdout)
-                call_command("demo_rapporter", stdout=self.stdout)
+            with tyst():
+                self._ladda(utan_historik)
         self.print_logins()
+
+    def _ladda(self, utan_historik):
+        self._load()
+        self.stdout.write(self.style.SUCCESS("Demodata finns på plats."))
+        # By name: the core does not import the deltagare app.
+        call_command("demo_deltagare", stdout=self.stdout)
+        call_command("demo_remisser", stdout=self.stdout)
+        call_command("demo_enkater", stdout=self.stdout)
+        if not utan_historik:
+            # Two years of history behind the hand-made cases, for statistics and reports.
+            call_command("demo_historik", stdout=self.stdout)
+            call_command("demo_rapporter", stdout=self.stdout)
 
     @transaction.atomic
     def _load(self):
