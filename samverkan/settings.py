@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "deltagare",
     "remisser",
     "rapporter",
+    "styrelse",
 ]
 
 MIDDLEWARE = [
