@@ -130,6 +130,9 @@ class Kommunandel(models.Model):
             models.UniqueConstraint(fields=["ekonomi_ar", "organisation"], name="kommunandel_unik"),
         ]
 
+    def __str__(self):
+        return f"{self.organisation_id} {self.andel_procent} %"
+
 
 class Ansokan(models.Model):
     """An application for funds (ansökan om medel), written in sections."""
