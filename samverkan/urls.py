@@ -39,6 +39,7 @@ urlpatterns = [
     path("deltagare/", include("deltagare.urls")),
     path("remisser/", include("remisser.urls")),
     path("rapporter/", include("rapporter.urls")),
+    path("styrelse/", include("styrelse.urls")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),

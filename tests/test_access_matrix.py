@@ -92,6 +92,13 @@ MATRIX = {
     "rapporter:rapport-detail": ("rapport", [LOGIN, 200, 404, 200, 200, 200, 404]),
     "rapporter:rapport-version": ("rapport", [LOGIN, 405, 404, 405, 405, 405, 405]),
     "rapporter:rapport-pdf": ("rapport", [LOGIN, 200, 404, 200, 200, 200, 404]),
+    # Board work: the office prepares, the styrelse reads, an applicant sees own applications.
+    "styrelse:sammantrade-list": (None, [LOGIN, 403, 403, 200, 200, 200, 200]),
+    "styrelse:sammantrade-detail": ("sammantrade", [LOGIN, 403, 403, 200, 200, 200, 404]),
+    "styrelse:sammantrade-justera": ("sammantrade", [LOGIN, 403, 403, 302, 302, 302, 404]),
+    "styrelse:protokoll-pdf": ("protokoll", [LOGIN, 403, 403, 200, 200, 200, 404]),
+    "styrelse:ansokan-list": (None, [LOGIN, 200, 200, 200, 200, 200, 200]),
+    "styrelse:ansokan-detail": ("ansokan", [LOGIN, 404, 200, 200, 200, 200, 404]),
 }
 
 # Views of allauth and Django's admin have their own test suites. Our part of
@@ -139,6 +146,8 @@ def _kwargs(kind, request):
         return {"nyckel": "oversikt", "format": "csv"}
     if kind == "rapport":
         return {"uuid": _publicerad_rapport(request, insats).uuid}
+    if kind in ("sammantrade", "protokoll", "ansokan"):
+        return _styrelse_objekt(kind, request)
     if kind in ("remiss", "beslut"):
         remiss = _skickad_remiss(request, insats)
         kwargs = {"uuid": remiss.uuid}
@@ -191,6 +200,42 @@ def _publicerad_rapport(request, insats):
     rapport.fil.save("r.pdf", ContentFile(b"%PDF-1.7 test"), save=False)
     rapport.save()
     return rapport
+
+
+def _styrelse_objekt(kind, request):
+    """An application on a meeting's agenda, and a published protocol written
+    straight (the matrix is about access, not about the PDF)."""
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from styrelse.models import Protokollversion
+    from styrelse.services import ansokan as a
+    from tests.styrelse.conftest import fyll_ansokan, mote, pa_dagordningen, skapa_huvudman
+
+    admin = request.getfixturevalue("forbundsadmin")
+    handlaggare = request.getfixturevalue("handlaggare")
+    forbund = request.getfixturevalue("forbund")
+    huvudman = skapa_huvudman(forbund, request.getfixturevalue("organisation"))
+    sammantrade = mote(admin, forbund, request.getfixturevalue("styrelse"))
+    if kind == "sammantrade":
+        return {"uuid": sammantrade.uuid}
+    if kind == "ansokan":
+        ansokan = a.ansokan_skapa(actor=handlaggare, organisation=huvudman[0])
+        fyll_ansokan(ansokan, handlaggare, huvudman)
+        a.ansokan_skicka_in(actor=handlaggare, ansokan=ansokan)
+        pa_dagordningen(admin, ansokan, sammantrade)
+        return {"uuid": ansokan.uuid}
+    protokoll = Protokollversion(
+        sammantrade=sammantrade,
+        version=1,
+        sha256="0" * 64,
+        storlek=13,
+        publicerad=timezone.now(),
+        publicerad_av=admin,
+    )
+    protokoll.fil.save("p.pdf", ContentFile(b"%PDF-1.7 test"), save=False)
+    protokoll.save()
+    return {"uuid": protokoll.uuid}
 
 
 def _samtycke_med_blankett(fall, request):

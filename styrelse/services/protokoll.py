@@ -113,7 +113,7 @@ def protokoll_hamtat(*, actor, protokoll: Protokollversion, request=None) -> Non
 
 def protokollsutdrag_pdf(*, actor, arende: Arende, request=None) -> bytes:
     """One § of a published protocol as its own PDF, with utdragsbestyrkande."""
-    sammantrade = arende.sammantrade
+    sammantrade = Sammantrade.objects.select_related("forbund").get(pk=arende.sammantrade_id)
     if sammantrade.status != M.PUBLICERAT or arende.paragraf is None:
         raise ValidationError(_("Utdrag kan bara göras ur ett publicerat protokoll."))
     kontext = protokoll_kontext(sammantrade)

@@ -13,6 +13,10 @@ from tests.factories import MedlemskapFactory, OrganisationFactory, UserFactory
 
 @pytest.fixture
 def huvudman(forbund, organisation):
+    return skapa_huvudman(forbund, organisation)
+
+
+def skapa_huvudman(forbund, organisation):
     """Kommun A (the fixture) plus Arbetsförmedlingen and the region."""
     af = OrganisationFactory(
         forbund=forbund, typ=Organisation.Typ.AF, namn="AF A", kommunkod="", epostdomaner=[]
@@ -147,4 +151,4 @@ def pa_dagordningen(forbundsadmin, ansokan, sammantrade):
     )
 
 
-__all__ = ["Ansokan", "fyll_ansokan", "mote", "pa_dagordningen"]
+__all__ = ["Ansokan", "fyll_ansokan", "mote", "pa_dagordningen", "skapa_huvudman"]
