@@ -8,7 +8,14 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.models import Insats, Organisation
-from styrelse.models import HUVUDMAN_TYPER, Ansokan, Arende, Narvaro, Sammantrade
+from styrelse.models import (
+    HUVUDMAN_TYPER,
+    Ansokan,
+    Arende,
+    ForbundEkonomiAr,
+    Narvaro,
+    Sammantrade,
+)
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TID = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -221,3 +228,9 @@ class PubliceraForm(forms.Form):
         help_text=_("Bara för en ny version av ett publicerat protokoll."),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class ForbundEkonomiForm(forms.ModelForm):
+    class Meta:
+        model = ForbundEkonomiAr
+        fields = ["statligt_bidrag", "ovriga_intakter", "administration", "ingaende_eget_kapital"]

@@ -41,6 +41,7 @@ urlpatterns = [
     path("arenden/<uuid:uuid>/beslut/", views.ArendeBeslutView.as_view(), name="arende-beslut"),
     path("arenden/<uuid:uuid>/utdrag/", views.ArendeUtdragView.as_view(), name="arende-utdrag"),
     path("protokoll/<uuid:uuid>/", views.ProtokollPdfView.as_view(), name="protokoll-pdf"),
+    path("ekonomi/", views.EkonomiView.as_view(), name="ekonomi"),
     # Applications: the applicant's and the office's.
     path("ansokningar/", views.AnsokanListView.as_view(), name="ansokan-list"),
     path("ansokningar/ny/", views.AnsokanCreateView.as_view(), name="ansokan-create"),

@@ -96,6 +96,7 @@ MATRIX = {
     "styrelse:sammantrade-list": (None, [LOGIN, 403, 403, 200, 200, 200, 200]),
     "styrelse:sammantrade-detail": ("sammantrade", [LOGIN, 403, 403, 200, 200, 200, 404]),
     "styrelse:sammantrade-justera": ("sammantrade", [LOGIN, 403, 403, 302, 302, 302, 404]),
+    "styrelse:ekonomi": (None, [LOGIN, 403, 403, 200, 200, 200, 200]),
     "styrelse:sammantrade-create": (None, [LOGIN, 403, 403, 200, 403, 403, 200]),
     "styrelse:narvaro-create": ("sammantrade", [LOGIN, 404, 404, 200, 403, 200, 404]),
     "styrelse:arende-create": ("sammantrade", [LOGIN, 404, 404, 200, 403, 200, 404]),
