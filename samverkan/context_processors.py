@@ -16,6 +16,11 @@ def _section(view_name):
     return namespace
 
 
+# Menu items of newer apps: functions (user, roller) -> [(url name, label)], appended
+# from the app's AppConfig.ready(), so that the core imports none of them.
+NAV_HOOKS: list = []
+
+
 def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
@@ -35,6 +40,8 @@ def navigation(request):
     if r.ar_forbundsadmin or user.is_superuser:
         items.append(("samverkan:organisation-list", _("Organisationer")))
         items.append(("samverkan:medlemskap-list", _("Användare och roller")))
+    for hook in NAV_HOOKS:
+        items.extend(hook(user, r))
     match = getattr(request, "resolver_match", None)
     current = _section(match.view_name) if match else ""
     nav = [
