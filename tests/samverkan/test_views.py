@@ -29,8 +29,9 @@ def _nav(response):
     ("role", "expected"),
     [
         ("samordnare", ["Start", "Deltagare", "Remisser", "Insatser", "Statistik", "Rapporter"]),
-        ("handlaggare", ["Start", "Remisser", "Insatser"]),
-        ("styrelse", ["Start", "Insatser", "Statistik", "Rapporter"]),
+        # Items of newer apps come last, through NAV_HOOKS (the styrelse app).
+        ("handlaggare", ["Start", "Remisser", "Insatser", "Ansökningar"]),
+        ("styrelse", ["Start", "Insatser", "Statistik", "Rapporter", "Styrelsen"]),
         (
             "forbundsadmin",
             [
@@ -40,6 +41,7 @@ def _nav(response):
                 "Rapporter",
                 "Organisationer",
                 "Användare och roller",
+                "Styrelsen",
             ],
         ),
         (
@@ -51,6 +53,7 @@ def _nav(response):
                 "Rapporter",
                 "Organisationer",
                 "Användare och roller",
+                "Styrelsen",
             ],
         ),
     ],
