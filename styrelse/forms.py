@@ -35,7 +35,7 @@ def fel_till_form(form, fel: ValidationError) -> None:
 class AnsokanSkapaForm(forms.Form):
     typ = forms.ChoiceField(label=_("Typ av ansökan"), choices=Ansokan.Typ.choices)
     organisation = forms.ModelChoiceField(
-        label=_("Sökande organisation"), queryset=Organisation.objects.none()
+        label=_("Sökande organisation"), queryset=Organisation.objects.none(), empty_label=None
     )
 
     def __init__(self, *args, organisationer, **kwargs):

@@ -56,6 +56,7 @@ def test_an_application_is_granted_and_the_protocol_published(
     page.get_by_role("link", name="Ny ansökan").click()
     axe_check(page)
     page.get_by_label("Typ av ansökan").select_option(label="Ny insats")
+    page.get_by_label("Sökande organisation").select_option(label="Exempeldalens kommun")
     page.get_by_role("button", name="Skapa utkast").click()
     page.wait_for_url(re.compile(r"/styrelse/ansokningar/[0-9a-f-]{36}/$"))
     ansokan_url = page.url
@@ -137,7 +138,7 @@ def test_an_application_is_granted_and_the_protocol_published(
     ):
         kansli.get_by_role("link", name="Lägg till närvaro").click()
         axe_check(kansli)
-        kansli.get_by_label("Namn", exact=True).fill(namn)
+        kansli.get_by_label("Namn").fill(namn)
         kansli.get_by_label("Roll").select_option(label=roll)
         kansli.get_by_label("Beslutande").check()
         if anvandare:
@@ -156,7 +157,7 @@ def test_an_application_is_granted_and_the_protocol_published(
     # The meeting grants it; the protocol is drawn up.
     kansli.get_by_role("link", name=re.compile("Registrera beslut")).click()
     axe_check(kansli)
-    kansli.get_by_label("Beslut", exact=True).select_option(label="Bevilja")
+    kansli.get_by_label("Beslut").select_option(label="Bevilja")
     kansli.get_by_label("Att-satser").fill(f"bevilja 150 000 kronor för {NAMN} under {ar}.")
     kansli.get_by_label("Beviljat belopp per år").fill(f"{ar}: 150000")
     kansli.get_by_label("Period från").fill(f"{ar}-01-01")
@@ -201,5 +202,5 @@ def test_an_application_is_granted_and_the_protocol_published(
     # The insats's economy shows the grant.
     kansli.goto(f"/rapporter/uppfoljning-finsam/?ar={ar}")
     axe_check(kansli)
-    rad = kansli.locator("tr", has_text=NAMN).first
-    assert re.search(r"150\s000", rad.inner_text())
+    rader = kansli.locator("tr", has_text=NAMN).filter(has_text=re.compile(r"150\s000"))
+    assert rader.count() >= 1
