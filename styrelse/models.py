@@ -15,7 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.validators import validate_organisationsnummer
 from styrelse.querysets import (
     AnsokanQuerySet,
+    ArendeQuerySet,
     ForbundsradQuerySet,
+    ProtokollversionQuerySet,
     SammantradeQuerySet,
 )
 
@@ -564,6 +566,8 @@ class Arende(models.Model):
     utfall = models.CharField(_("beslut"), max_length=20, choices=Utfall.choices, blank=True)
     beslutad = models.DateTimeField(_("beslut registrerat"), null=True, blank=True)
 
+    objects = ArendeQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("ärende")
         verbose_name_plural = _("ärenden")
@@ -708,6 +712,8 @@ class Protokollversion(models.Model):
     publicerad_av = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+
+    objects = ProtokollversionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("protokollversion")

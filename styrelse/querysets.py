@@ -63,3 +63,29 @@ class ForbundsradQuerySet(models.QuerySet):
                 models.Q(forbund_id__in=_kansli(user)) | models.Q(forbund_id__in=_styrelse(user))
             ),
         )
+
+
+class ArendeQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return _scoped(
+            self,
+            user,
+            lambda: (
+                models.Q(forbund_id__in=_kansli(user)) | models.Q(forbund_id__in=_styrelse(user))
+            ),
+        )
+
+    def for_kansli(self, user):
+        return _scoped(self, user, lambda: models.Q(forbund_id__in=_kansli(user)))
+
+
+class ProtokollversionQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return _scoped(
+            self,
+            user,
+            lambda: (
+                models.Q(sammantrade__forbund_id__in=_kansli(user))
+                | models.Q(sammantrade__forbund_id__in=_styrelse(user))
+            ),
+        )

@@ -181,14 +181,9 @@ class ProtokollPdfView(StyrelseMixin, View):
     """The frozen file exactly as published; every download is an audit event."""
 
     def get(self, request, uuid):
-        sammantrade_qs = Sammantrade.objects.for_user(request.user)
-        protokoll = (
-            Protokollversion.objects.filter(sammantrade__in=sammantrade_qs, uuid=uuid)
-            .select_related("sammantrade")
-            .first()
+        protokoll = get_object_for_user(
+            Protokollversion.objects.select_related("sammantrade"), request, uuid=uuid
         )
-        if protokoll is None:
-            raise Http404
         protokoll_services.protokoll_hamtat(
             actor=request.user, protokoll=protokoll, request=request
         )
@@ -632,16 +627,12 @@ class ArendeCreateView(KansliMixin, View):
 
 class ArendeBeslutView(KansliMixin, View):
     def _hamta(self, request, uuid):
-        arende = (
-            Arende.objects.filter(
-                uuid=uuid, sammantrade__in=Sammantrade.objects.for_kansli(request.user)
-            )
-            .select_related("sammantrade", "ansokan")
-            .first()
+        return get_object_for_user(
+            Arende.objects.select_related("sammantrade", "ansokan"),
+            request,
+            scope="for_kansli",
+            uuid=uuid,
         )
-        if arende is None:
-            raise Http404
-        return arende
 
     def _sida(self, request, arende, form, status=200):
         return _form_sida(
@@ -742,11 +733,7 @@ class ArendeUtdragView(KansliMixin, View):
     """A protokollsutdrag of one § (for an applicant); printing it is audited."""
 
     def get(self, request, uuid):
-        arende = Arende.objects.filter(
-            uuid=uuid, sammantrade__in=Sammantrade.objects.for_kansli(request.user)
-        ).first()
-        if arende is None:
-            raise Http404
+        arende = get_object_for_user(Arende.objects.all(), request, scope="for_kansli", uuid=uuid)
         try:
             pdf = protokoll_services.protokollsutdrag_pdf(
                 actor=request.user, arende=arende, request=request
