@@ -16,6 +16,11 @@ def _section(view_name):
     return namespace
 
 
+# Menu items of newer apps: functions (user, roller) -> [(url name, label)], appended
+# from the app's AppConfig.ready(), so that the core imports none of them.
+NAV_HOOKS: list = []
+
+
 def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
@@ -43,6 +48,8 @@ def navigation(request):
     if r.ar_forbundsadmin:
         # By name, as above: the import of existing records (inlasning app).
         items.append(("inlasning:inlasning-list", _("Inläsning")))
+    for hook in NAV_HOOKS:
+        items.extend(hook(user, r))
     match = getattr(request, "resolver_match", None)
     current = _section(match.view_name) if match else ""
     nav = [

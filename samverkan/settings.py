@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "paminnelser",
     "api",
     "enkater",
+    "styrelse",
 ]
 
 MIDDLEWARE = [

@@ -44,6 +44,7 @@ urlpatterns = [
     path("api/v1/", include("api.urls")),
     path("api-klienter/", include("api.urls_kansli")),
     path("enkat/", include("enkater.urls")),
+    path("styrelse/", include("styrelse.urls")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),

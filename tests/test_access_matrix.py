@@ -137,6 +137,29 @@ MATRIX = {
     "enkater:lank-skapa": ("fall", [LOGIN, 200, 404, 404, 404, 404, 404]),
     "enkater:svara": ("enkattoken", [200, 200, 200, 200, 200, 200, 200]),
     "enkater:tack": (None, [200, 200, 200, 200, 200, 200, 200]),
+    # Board work: the office prepares, the styrelse reads, an applicant sees own applications.
+    "styrelse:sammantrade-list": (None, [LOGIN, 403, 403, 200, 200, 200, 200]),
+    "styrelse:sammantrade-detail": ("sammantrade", [LOGIN, 403, 403, 200, 200, 200, 404]),
+    "styrelse:sammantrade-justera": ("sammantrade", [LOGIN, 403, 403, 302, 302, 302, 404]),
+    "styrelse:ekonomi": (None, [LOGIN, 403, 403, 200, 200, 200, 200]),
+    "styrelse:sammantrade-create": (None, [LOGIN, 403, 403, 200, 403, 403, 200]),
+    "styrelse:narvaro-create": ("sammantrade", [LOGIN, 404, 404, 200, 403, 200, 404]),
+    "styrelse:arende-create": ("sammantrade", [LOGIN, 404, 404, 200, 403, 200, 404]),
+    "styrelse:sammantrade-uppratta": ("sammantrade", [LOGIN, 404, 404, 302, 403, 302, 404]),
+    "styrelse:sammantrade-publicera": ("sammantrade", [LOGIN, 404, 404, 200, 403, 200, 404]),
+    "styrelse:arende-beslut": ("arende", [LOGIN, 404, 404, 200, 404, 200, 404]),
+    # An extract exists only of a published protocol (this one is not): 404 for all.
+    "styrelse:arende-utdrag": ("arende", [LOGIN, 404, 404, 404, 404, 404, 404]),
+    "styrelse:ansokan-create": (None, [LOGIN, 403, 200, 403, 403, 403, 403]),
+    "styrelse:ansokan-papper": (None, [LOGIN, 403, 403, 200, 403, 403, 200]),
+    "styrelse:ansokan-sektion": ("ansokan_utkast", [LOGIN, 404, 200, 404, 404, 403, 404]),
+    "styrelse:ansokan-budget": ("ansokan_utkast", [LOGIN, 404, 200, 404, 404, 403, 404]),
+    "styrelse:ansokan-bilaga": ("ansokan_utkast", [LOGIN, 404, 200, 404, 404, 403, 404]),
+    "styrelse:ansokan-skicka": ("ansokan_utkast", [LOGIN, 404, 302, 404, 404, 302, 404]),
+    "styrelse:ansokan-beredning": ("ansokan", [LOGIN, 404, 404, 200, 404, 200, 404]),
+    "styrelse:protokoll-pdf": ("protokoll", [LOGIN, 403, 403, 200, 200, 200, 404]),
+    "styrelse:ansokan-list": (None, [LOGIN, 200, 200, 200, 200, 200, 200]),
+    "styrelse:ansokan-detail": ("ansokan", [LOGIN, 404, 200, 200, 200, 200, 404]),
 }
 
 # Views of allauth and Django's admin have their own test suites. Our part of
@@ -212,6 +235,8 @@ def _kwargs(kind, request):
             inskrivning=request.getfixturevalue("kartlagd"),
         )
         return {"token": token}
+    if kind in ("sammantrade", "protokoll", "ansokan", "ansokan_utkast", "arende"):
+        return _styrelse_objekt(kind, request)
     if kind in ("remiss", "beslut"):
         remiss = _skickad_remiss(request, insats)
         kwargs = {"uuid": remiss.uuid}
@@ -276,6 +301,54 @@ def _publicerad_rapport(request, insats):
     rapport.fil.save("r.pdf", ContentFile(b"%PDF-1.7 test"), save=False)
     rapport.save()
     return rapport
+
+
+def _styrelse_objekt(kind, request):
+    """An application on a meeting's agenda, and a published protocol written
+    straight (the matrix is about access, not about the PDF)."""
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from styrelse.models import Protokollversion
+    from styrelse.services import ansokan as a
+    from styrelse.services import sammantrade as s
+    from tests.styrelse.conftest import fyll_ansokan, mote, pa_dagordningen, skapa_huvudman
+
+    admin = request.getfixturevalue("forbundsadmin")
+    handlaggare = request.getfixturevalue("handlaggare")
+    forbund = request.getfixturevalue("forbund")
+    huvudman = skapa_huvudman(forbund, request.getfixturevalue("organisation"))
+    sammantrade = mote(admin, forbund, request.getfixturevalue("styrelse"))
+    if kind == "sammantrade":
+        return {"uuid": sammantrade.uuid}
+    if kind == "arende":
+        arende = s.arende_skapa(actor=admin, sammantrade=sammantrade, typ="beslut", rubrik="Punkt")
+        return {"uuid": arende.uuid}
+    if kind == "ansokan_utkast":
+        ansokan = a.ansokan_skapa(actor=handlaggare, organisation=huvudman[0])
+        kwargs = {"uuid": ansokan.uuid}
+        return (
+            kwargs
+            if request.node.callspec.params["url_name"].endswith(("budget", "bilaga", "skicka"))
+            else {**kwargs, "sektion": "sokande"}
+        )
+    if kind == "ansokan":
+        ansokan = a.ansokan_skapa(actor=handlaggare, organisation=huvudman[0])
+        fyll_ansokan(ansokan, handlaggare, huvudman)
+        a.ansokan_skicka_in(actor=handlaggare, ansokan=ansokan)
+        pa_dagordningen(admin, ansokan, sammantrade)
+        return {"uuid": ansokan.uuid}
+    protokoll = Protokollversion(
+        sammantrade=sammantrade,
+        version=1,
+        sha256="0" * 64,
+        storlek=13,
+        publicerad=timezone.now(),
+        publicerad_av=admin,
+    )
+    protokoll.fil.save("p.pdf", ContentFile(b"%PDF-1.7 test"), save=False)
+    protokoll.save()
+    return {"uuid": protokoll.uuid}
 
 
 def _samtycke_med_blankett(fall, request):

@@ -32,8 +32,9 @@ def _nav(response):
             "samordnare",
             ["Start", "Deltagare", "Remisser", "Insatser", "Statistik", "Rapporter", "Enkäter"],
         ),
-        ("handlaggare", ["Start", "Remisser", "Insatser"]),
-        ("styrelse", ["Start", "Insatser", "Statistik", "Rapporter"]),
+        # Items of newer apps come last, through NAV_HOOKS (the styrelse app).
+        ("handlaggare", ["Start", "Remisser", "Insatser", "Ansökningar"]),
+        ("styrelse", ["Start", "Insatser", "Statistik", "Rapporter", "Styrelsen"]),
         (
             "forbundsadmin",
             [
@@ -45,6 +46,7 @@ def _nav(response):
                 "Organisationer",
                 "Användare och roller",
                 "Inläsning",
+                "Styrelsen",
             ],
         ),
         (
@@ -56,6 +58,7 @@ def _nav(response):
                 "Rapporter",
                 "Organisationer",
                 "Användare och roller",
+                "Styrelsen",
             ],
         ),
     ],

@@ -141,6 +141,8 @@ class Command(BaseCommand):
             # Two years of history behind the hand-made cases, for statistics and reports.
             call_command("demo_historik", stdout=self.stdout)
             call_command("demo_rapporter", stdout=self.stdout)
+        # The board's meetings, protocols and applications (the styrelse app).
+        call_command("demo_styrelse", stdout=self.stdout)
 
     @transaction.atomic
     def _load(self):

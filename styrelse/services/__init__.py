@@ -1,0 +1,1 @@
+"""Writes of the board's work. See docs/styrelse.md."""
