@@ -54,6 +54,8 @@ from django.utils.translation import gettext
 
 from rapporter.tabell import ANDEL, ANTAL, DAGAR, SKILLNAD, TEXT, Avsnitt, Dold, Kolumn, Rad, Tabell
 
+ANNAT = "annat"  # the kön column "Annat/ej uppgett"
+
 # A cell: (index in tabell.alla_rader(), column key). The summa row is len(tabell.rader).
 Cell = tuple[int, str]
 # A linear constraint: sum(coefficient * cell) == 0, coefficients ±1.
@@ -236,13 +238,8 @@ def _sekundar(skyddad: Tabell, original: Tabell, grans: int) -> None:
     kolumn_ordning = {k.nyckel: n for n, k in enumerate(original.kolumner)}
 
     def prioritet(cell: Cell):
-        i, k = cell
-        i_summa = cell[0] == len(original.rader)
-        i_radsumma = k == original.radsumma
-        # Interior cells first; then other totals; the grand total last.
-        niva = 2 if (i_summa and i_radsumma) else 1 if (i_summa or i_radsumma) else 0
-        v = _varde(original, cell)
-        return (niva, v == 0, v, i, kolumn_ordning[k])
+        return (_niva(original, cell), _varde(original, cell) == 0, _varde(original, cell),
+                cell[0], kolumn_ordning[cell[1]])  # fmt: skip
 
     def dolj(kandidater) -> bool:
         kandidater = [c for c in kandidater if not isinstance(_varde(skyddad, c), Dold)]
@@ -270,6 +267,24 @@ def _sekundar(skyddad: Tabell, original: Tabell, grans: int) -> None:
             # (four "<5" adding up to "<5" are 1 each): withhold the whole table.
             _undanhall(skyddad, grans)
             return
+
+
+def _niva(tabell: Tabell, cell: Cell) -> int:
+    """How much hiding `cell` costs the reader, lowest first: 0 the "Annat/ej uppgett"
+    column and the total of an ordinary row (so that Kvinnor and Män stay shown: the
+    split by kön is the point of the tables); 1 the other interior cells (Kvinnor, Män);
+    2 the summa row and the totals of a table without one (headline figures, repeated
+    in other tables and in the goals); 3 the grand total."""
+    i, k = cell
+    i_summa = i == len(tabell.rader)
+    i_radsumma = k == tabell.radsumma
+    if i_summa and i_radsumma:
+        return 3
+    if i_summa or (i_radsumma and tabell.summa is None):
+        return 2
+    if i_radsumma or k == ANNAT:
+        return 0
+    return 1
 
 
 def _undanhall(tabell: Tabell, grans: int) -> None:
