@@ -24,11 +24,16 @@ as a whole (`harledbara`, exact Gaussian elimination), nor from the system
 together with what the labels say: a "<5" cell lies in 1..grans−1 and a ".."
 cell is 0 or at least grans (`entydiga`, e.g. a total of 8 split into "<5" and
 "<5" can only be 4 + 4; a total of 6 split into "<5" and ".." only 1 + 5).
-The extra cell hidden is an interior one (not the radsumma column, not the
-summa row), the smallest non-zero first and zeros last:
-totals are repeated in many tables, so hiding a total here and showing it
-elsewhere would undo the protection. Totals are hidden only as a last resort
-when nothing else in the constraint can help.
+The extra cell hidden is chosen to keep what the board reads the tables for, the
+split by kön (`_niva`): first a cell of the "Annat/ej uppgett" column or the total
+of an ordinary row (the uncertainty of a small "annat" goes into the row's total,
+and Kvinnor and Män stay shown); then Kvinnor or Män; then the summa row; the
+grand total last. Within a level the smallest non-zero first, zeros last (a hidden
+zero protects nothing). A table without a summa row (the overview) keeps its
+totals before its kön cells: they are the headline figures, repeated in the
+summa rows of other tables and as the goals' underlag, so hiding one here and
+showing it there would undo the protection; and the overview's rows and every
+summa row then choose alike.
 
 SKILLNAD (a − b of the same row) is hidden when a or b is hidden.
 
