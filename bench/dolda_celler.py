@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/dolda_celler.py                      # a scratch SQLite file
     .venv/bin/python bench/dolda_celler.py --jamfor 8de6e57     # and the rule of that commit
+    .venv/bin/python bench/dolda_celler.py --befintlig --jamfor 8de6e57   # the same data again
 
 Makes one förbund as bench/generera.py does (partner organisations, two to four
 insatser, staff) in a scratch SQLite file (`SQLITE_PATH`, default
@@ -77,12 +78,16 @@ def main():
     parser.add_argument("--antal", type=int, help=f"inskrivningar (standard {PER_AR} per år)")
     parser.add_argument("--seed", type=int, default=2)
     parser.add_argument("--jamfor", help="en commit vars sekretess.py också räknas")
+    parser.add_argument(
+        "--befintlig", action="store_true", help="räkna om på filen från en tidigare körning"
+    )
     args = parser.parse_args()
 
     fil = Path(os.environ["SQLITE_PATH"])
     fil.parent.mkdir(parents=True, exist_ok=True)
-    for f in (fil, Path(f"{fil}-wal"), Path(f"{fil}-shm")):
-        f.unlink(missing_ok=True)
+    if not args.befintlig:
+        for f in (fil, Path(f"{fil}-wal"), Path(f"{fil}-shm")):
+            f.unlink(missing_ok=True)
 
     import django
 
@@ -97,14 +102,20 @@ def main():
 
     call_command("migrate", verbosity=0)
     till = datetime.date.today() - datetime.timedelta(days=1)
-    fran = add_months(till, -12 * args.ar) + datetime.timedelta(days=1)
-    antal = args.antal or PER_AR * args.ar
-    t0 = time.perf_counter()
-    forbund, insatser = generera.bygg_forbund(1, 3, fran)  # two individinriktade insatser
-    skriv_historik(
-        forbund=forbund, insatser=insatser, fran=fran, till=till, antal=antal, seed=args.seed
-    )
-    print(f"{antal} inskrivningar {fran} – {till} på {time.perf_counter() - t0:.0f} s")
+    if args.befintlig:
+        from samverkan.models import Forbund
+
+        forbund = Forbund.objects.get(namn="Benchförbundet 1")
+        insatser = list(forbund.insatser.order_by("pk"))
+    else:
+        fran = add_months(till, -12 * args.ar) + datetime.timedelta(days=1)
+        antal = args.antal or PER_AR * args.ar
+        t0 = time.perf_counter()
+        forbund, insatser = generera.bygg_forbund(1, 3, fran)  # three individinriktade
+        skriv_historik(
+            forbund=forbund, insatser=insatser, fran=fran, till=till, antal=antal, seed=args.seed
+        )
+        print(f"{antal} inskrivningar {fran} – {till} på {time.perf_counter() - t0:.0f} s")
 
     period = Period.fran_kod(str(till.year - 1))
     regler = {"nu": skydda_avsnitt}

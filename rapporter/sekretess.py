@@ -28,8 +28,8 @@ The extra cell hidden is chosen to keep what the board reads the tables for, the
 split by kön (`_niva`): first a cell of the "Annat/ej uppgett" column or the total
 of an ordinary row (the uncertainty of a small "annat" goes into the row's total,
 and Kvinnor and Män stay shown); then Kvinnor or Män; then the summa row; the
-grand total last. Within a level the smallest non-zero first, zeros last (a hidden
-zero protects nothing). A table without a summa row (the overview) keeps its
+grand total last. Within a level the smallest first, and zeros after every
+non-zero cell (a hidden zero protects nothing). A table without a summa row (the overview) keeps its
 totals before its kön cells: they are the headline figures, repeated in the
 summa rows of other tables and as the goals' underlag, so hiding one here and
 showing it there would undo the protection; and the overview's rows and every
@@ -243,8 +243,10 @@ def _sekundar(skyddad: Tabell, original: Tabell, grans: int) -> None:
     kolumn_ordning = {k.nyckel: n for n, k in enumerate(original.kolumner)}
 
     def prioritet(cell: Cell):
-        return (_niva(original, cell), _varde(original, cell) == 0, _varde(original, cell),
-                cell[0], kolumn_ordning[cell[1]])  # fmt: skip
+        # Zeros last of all: a hidden zero is 0 or at least grans, so it can move
+        # nothing and protects no neighbour.
+        v = _varde(original, cell)
+        return (v == 0, _niva(original, cell), v, cell[0], kolumn_ordning[cell[1]])
 
     def dolj(kandidater) -> bool:
         kandidater = [c for c in kandidater if not isinstance(_varde(skyddad, c), Dold)]
