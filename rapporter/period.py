@@ -93,6 +93,25 @@ class Period:
     def dagar(self) -> int:
         return (self.slut - self.start).days + 1
 
+    def foregaende(self) -> Period:
+        """The period of the same length just before: the previous quarter, half-year
+        or year, or as many days before for own dates."""
+        if self.typ == KVARTAL:
+            nr = (self.start.month + 2) // 3
+            return (
+                Period.kvartal(self.start.year - 1, 4)
+                if nr == 1
+                else Period.kvartal(self.start.year, nr - 1)
+            )
+        if self.typ == HALVAR:
+            if self.start.month == 1:
+                return Period.halvar(self.start.year - 1, 2)
+            return Period.halvar(self.start.year, 1)
+        if self.typ == AR:
+            return Period.helar(self.start.year - 1)
+        slut = self.start - datetime.timedelta(days=1)
+        return Period(slut - datetime.timedelta(days=self.dagar - 1), slut, self.typ)
+
     @property
     def ar_start(self) -> datetime.date:
         """1 January of the period's year: year-to-date figures start here."""

@@ -11,11 +11,14 @@ from django.utils.translation import gettext as _
 from rapporter.avsnitt import extra_avsnitt
 from rapporter.diagram import stapeldiagram
 from rapporter.period import Period
-from rapporter.sekretess import skydda_avsnitt
+from rapporter.sekretess import skydda, skydda_avsnitt
 from rapporter.selectors.ekonomi import ekonomi
 from rapporter.selectors.mal import malupfyllelse
 from rapporter.selectors.statistik import statistik
-from rapporter.tabell import Avsnitt, Dold, Tabell
+from rapporter.selectors.statistik.common import Urval
+from rapporter.selectors.statistik.deltagare import oversikt
+from rapporter.tabell import ANDEL, ANTAL, DAGAR, SKILLNAD, TEXT, Avsnitt, Dold, Tabell
+from rapporter.templatetags.rapporter import formatera
 from samverkan.pdf import render_pdf
 
 # Tables drawn as charts as well; the rest are tables only.
@@ -35,21 +38,41 @@ DIAGRAM = {
 
 @dataclass
 class Nyckeltal:
+    """A figure of the summary page, read from the protected tables so that it can
+    never show what they hide; beside it the split by kön and the previous period's
+    figure with the change, where given."""
+
     rubrik: str
-    varde: object  # int, float, Dold or None
-    enhet: str = ""
+    varde: object  # int, float, Dold, str or None
+    typ: str = ANTAL  # how the figure is written (rapporter.templatetags.rapporter.formatera)
+    kvinnor: object = None
+    man: object = None
+    forra: object = None  # the same figure in the previous period of the same length
+    forandring: object = None  # varde − forra; hidden when either is
 
     @property
     def text(self) -> str:
-        if self.varde is None:
-            return "–"
-        if isinstance(self.varde, Dold | str):
-            return str(self.varde)
-        if isinstance(self.varde, float):
-            tal = f"{self.varde:.1f}".replace(".", ",")
-        else:
-            tal = f"{self.varde:,}".replace(",", "\u00a0")
-        return f"{tal}\u00a0{self.enhet}" if self.enhet else tal
+        return formatera(self.varde, self.typ)
+
+    @property
+    def uppdelad(self) -> bool:
+        return self.kvinnor is not None
+
+    @property
+    def kvinnor_text(self) -> str:
+        return formatera(self.kvinnor, ANTAL)
+
+    @property
+    def man_text(self) -> str:
+        return formatera(self.man, ANTAL)
+
+    @property
+    def forra_text(self) -> str:
+        return formatera(self.forra, ANTAL)
+
+    @property
+    def forandring_text(self) -> str:
+        return formatera(self.forandring, SKILLNAD)
 
 
 @dataclass
@@ -61,6 +84,10 @@ class Sammanstallning:
     nyckeltal: list[Nyckeltal]
     grans: int | None  # None: exact figures
     skapad: object = field(default_factory=timezone.now)
+    # The overview of the previous period of the same length (protected like the rest),
+    # when asked for: the summary's change from it.
+    forra_period: Period | None = None
+    forra_oversikt: Tabell | None = None
 
     @property
     def omfang(self) -> str:
@@ -77,9 +104,13 @@ class Sammanstallning:
         return [t for a in self.avsnitt for t in a.tabeller]
 
 
-def sammanstall(*, forbund, period: Period, insats=None, exakt: bool = False) -> Sammanstallning:
+def sammanstall(
+    *, forbund, period: Period, insats=None, exakt: bool = False, jamfor: bool = False
+) -> Sammanstallning:
     """Statistics, goal fulfilment and economy for the period, protected by the
-    förbund's small-cell threshold unless `exakt` (never for board material)."""
+    förbund's small-cell threshold unless `exakt` (never for board material). With
+    `jamfor`, also the overview of the previous period of the same length (two
+    queries more, through the same selector) for the summary's change."""
     avsnitt = statistik(forbund=forbund, period=period, insats=insats)
     avsnitt.append(
         Avsnitt(
@@ -100,36 +131,79 @@ def sammanstall(*, forbund, period: Period, insats=None, exakt: bool = False) ->
     # Sections of later apps (enkäter), already protected and drawn: rapporter/avsnitt.py.
     avsnitt += extra_avsnitt(forbund=forbund, period=period, insats=insats, grans=grans)
     resultat = Sammanstallning(forbund, insats, period, avsnitt, [], grans)
+    if jamfor:
+        resultat.forra_period = period.foregaende()
+        forra = oversikt(Urval(forbund=forbund, period=resultat.forra_period, insats=insats))
+        resultat.forra_oversikt = forra if grans is None else skydda(forra, grans)
     resultat.nyckeltal = _nyckeltal(resultat)
     return resultat
+
+
+def _skillnad(varde, forra, grans):
+    if varde is None or forra is None:
+        return None
+    if isinstance(varde, Dold) or isinstance(forra, Dold):
+        return Dold(grans, sekundar=True)
+    return varde - forra
+
+
+def _spann(rad: dict, nyckel: str):
+    """A kön cell hidden only because "Annat/ej uppgett" is "<grans", as the interval
+    the reader works out from the shown total and the other kön: it says nothing that
+    the "<grans" does not (Män = Totalt − Kvinnor − Annat, Annat 1..grans−1)."""
+    varde = rad[nyckel]
+    annan = rad["man" if nyckel == "kvinna" else "kvinna"]
+    annat, totalt = rad["annat"], rad["totalt"]
+    if not (isinstance(varde, Dold) and varde.sekundar and isinstance(annat, Dold)):
+        return varde
+    if annat.sekundar or not isinstance(totalt, int) or not isinstance(annan, int):
+        return varde
+    hog = totalt - annan - 1
+    lag = max(0, totalt - annan - (varde.grans - 1))
+    return f"{lag}–{hog}" if hog >= lag else varde
+
+
+def _deltagartal(s: Sammanstallning, rubrik: str, nyckel: str) -> Nyckeltal:
+    rad = s.tabell("oversikt").rad(nyckel).varden
+    forra = s.forra_oversikt.rad(nyckel).varden["totalt"] if s.forra_oversikt else None
+    return Nyckeltal(
+        rubrik,
+        rad["totalt"],
+        kvinnor=_spann(rad, "kvinna"),
+        man=_spann(rad, "man"),
+        forra=forra,
+        forandring=_skillnad(rad["totalt"], forra, s.grans),
+    )
 
 
 def _nyckeltal(s: Sammanstallning) -> list[Nyckeltal]:
     """The summary on the first page, read from the protected tables so it can
     never show what the tables hide."""
-    oversikt = s.tabell("oversikt")
     mal = s.tabell("mal")
     uppfyllda = sum(1 for r in mal.rader if r.varden.get("uppfyllt") == _("Ja"))
     return [
-        Nyckeltal(_("Aktiva deltagare"), oversikt.rad("aktiva").varden["totalt"]),
-        Nyckeltal(_("Nya deltagare"), oversikt.rad("nya").varden["totalt"]),
-        Nyckeltal(_("Avslutade"), oversikt.rad("avslutade").varden["totalt"]),
+        _deltagartal(s, _("Aktiva deltagare"), "aktiva"),
+        _deltagartal(s, _("Nya deltagare"), "nya"),
+        _deltagartal(s, _("Avslutade"), "avslutade"),
         Nyckeltal(
             _("Till arbete eller studier"),
             s.tabell("arbete_studier").rader[0].varden["totalt"],
-            "%",
+            ANDEL,
         ),
         Nyckeltal(
             _("Dagar i insatsen (median)"),
             s.tabell("dagar_i_insats").rader[0].varden["totalt"],
+            DAGAR,
         ),
         Nyckeltal(
             _("Svarstid på remiss, dagar (median)"),
             s.tabell("svarstid").rad("median").varden["totalt"],
+            DAGAR,
         ),
         Nyckeltal(
             _("Uppfyllda mål"),
             _("%(n)s av %(m)s") % {"n": uppfyllda, "m": len(mal.rader)} if mal.rader else None,
+            TEXT,
         ),
     ]
 
@@ -140,7 +214,7 @@ def rapport_titel(typ_namn: str, s: Sammanstallning) -> str:
 
 def skapa_pdf(*, forbund, period: Period, insats=None, rapport=None, typ_namn: str = "") -> bytes:
     """The board report as PDF/UA. Always suppressed: it is a public document."""
-    s = sammanstall(forbund=forbund, period=period, insats=insats)
+    s = sammanstall(forbund=forbund, period=period, insats=insats, jamfor=True)
     typ_namn = typ_namn or (rapport.get_typ_display() if rapport else _("Rapport"))
     titel = rapport_titel(typ_namn, s)
     return render_pdf(

@@ -24,11 +24,16 @@ as a whole (`harledbara`, exact Gaussian elimination), nor from the system
 together with what the labels say: a "<5" cell lies in 1..grans−1 and a ".."
 cell is 0 or at least grans (`entydiga`, e.g. a total of 8 split into "<5" and
 "<5" can only be 4 + 4; a total of 6 split into "<5" and ".." only 1 + 5).
-The extra cell hidden is an interior one (not the radsumma column, not the
-summa row), the smallest non-zero first and zeros last:
-totals are repeated in many tables, so hiding a total here and showing it
-elsewhere would undo the protection. Totals are hidden only as a last resort
-when nothing else in the constraint can help.
+The extra cell hidden is chosen to keep what the board reads the tables for, the
+split by kön (`_niva`): first a cell of the "Annat/ej uppgett" column or the total
+of an ordinary row (the uncertainty of a small "annat" goes into the row's total,
+and Kvinnor and Män stay shown); then Kvinnor or Män; then the summa row; the
+grand total last. Within a level the smallest first, and zeros after every
+non-zero cell (a hidden zero protects nothing). A table without a summa row (the overview) keeps its
+totals before its kön cells: they are the headline figures, repeated in the
+summa rows of other tables and as the goals' underlag, so hiding one here and
+showing it there would undo the protection; and the overview's rows and every
+summa row then choose alike.
 
 SKILLNAD (a − b of the same row) is hidden when a or b is hidden.
 
@@ -53,6 +58,8 @@ from fractions import Fraction
 from django.utils.translation import gettext
 
 from rapporter.tabell import ANDEL, ANTAL, DAGAR, SKILLNAD, TEXT, Avsnitt, Dold, Kolumn, Rad, Tabell
+
+ANNAT = "annat"  # the kön column "Annat/ej uppgett"
 
 # A cell: (index in tabell.alla_rader(), column key). The summa row is len(tabell.rader).
 Cell = tuple[int, str]
@@ -236,13 +243,10 @@ def _sekundar(skyddad: Tabell, original: Tabell, grans: int) -> None:
     kolumn_ordning = {k.nyckel: n for n, k in enumerate(original.kolumner)}
 
     def prioritet(cell: Cell):
-        i, k = cell
-        i_summa = cell[0] == len(original.rader)
-        i_radsumma = k == original.radsumma
-        # Interior cells first; then other totals; the grand total last.
-        niva = 2 if (i_summa and i_radsumma) else 1 if (i_summa or i_radsumma) else 0
+        # Zeros last of all: a hidden zero is 0 or at least grans, so it can move
+        # nothing and protects no neighbour.
         v = _varde(original, cell)
-        return (niva, v == 0, v, i, kolumn_ordning[k])
+        return (v == 0, _niva(original, cell), v, cell[0], kolumn_ordning[cell[1]])
 
     def dolj(kandidater) -> bool:
         kandidater = [c for c in kandidater if not isinstance(_varde(skyddad, c), Dold)]
@@ -270,6 +274,24 @@ def _sekundar(skyddad: Tabell, original: Tabell, grans: int) -> None:
             # (four "<5" adding up to "<5" are 1 each): withhold the whole table.
             _undanhall(skyddad, grans)
             return
+
+
+def _niva(tabell: Tabell, cell: Cell) -> int:
+    """How much hiding `cell` costs the reader, lowest first: 0 the "Annat/ej uppgett"
+    column and the total of an ordinary row (so that Kvinnor and Män stay shown: the
+    split by kön is the point of the tables); 1 the other interior cells (Kvinnor, Män);
+    2 the summa row and the totals of a table without one (headline figures, repeated
+    in other tables and in the goals); 3 the grand total."""
+    i, k = cell
+    i_summa = i == len(tabell.rader)
+    i_radsumma = k == tabell.radsumma
+    if i_summa and i_radsumma:
+        return 3
+    if i_summa or (i_radsumma and tabell.summa is None):
+        return 2
+    if i_radsumma or k == ANNAT:
+        return 0
+    return 1
 
 
 def _undanhall(tabell: Tabell, grans: int) -> None:

@@ -85,6 +85,9 @@ class Tabell:
     grans: int | None = None
     # Set by suppression when no cell of the table could be shown safely.
     undanhallen: bool = False
+    # Figures beside the table that the report's summary reads (the economy's
+    # granted funds); never about persons.
+    extra: dict = field(default_factory=dict)
 
     def rad(self, nyckel: str) -> Rad:
         for rad in self.rader:

@@ -103,6 +103,7 @@ def ekonomi(*, forbund, period: Period, insats=None) -> Tabell:
         radsumma=None,
         skyddas=False,
         beskrivning=_beskrivning(ar, beviljat, summa.varden["budget"]),
+        extra={"beviljat": beviljat, "ar": ar},
     )
 
 

@@ -91,3 +91,14 @@ def cell(rad: Rad, kolumn: Kolumn) -> Cellvisning:
 @register.filter
 def numerisk(kolumn: Kolumn) -> bool:
     return kolumn.typ != TEXT
+
+
+@register.filter
+def tabell(sammanstallning, nyckel: str):
+    """`{% with t=s|tabell:"mal" %}`: one table of a Sammanstallning by its key."""
+    return sammanstallning.tabell(nyckel)
+
+
+@register.filter
+def belopp(varde) -> str:
+    return formatera(varde, BELOPP)
