@@ -11,7 +11,7 @@ from api import services
 from api.forms import ApiKlientForm
 from api.models import ApiKlient
 from samverkan.models import Organisation
-from samverkan.permissions import get_object_for_user
+from samverkan.permissions import ObjektetForstMixin, get_object_for_user
 from samverkan.views import AdminOnlyMixin
 
 
@@ -62,7 +62,9 @@ class ApiKlientListView(AdminOnlyMixin, View):
         return self.render_page(form, status=400)
 
 
-class ApiKlientAterkallaView(AdminOnlyMixin, View):
+class ApiKlientAterkallaView(ObjektetForstMixin, AdminOnlyMixin, View):
+    objekt_queryset = ApiKlient.objects
+
     def get(self, request, uuid):
         # Another förbund's client is missing (404) before the method is wrong (405).
         get_object_for_user(ApiKlient.objects, request, uuid=uuid)

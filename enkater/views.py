@@ -24,7 +24,7 @@ from enkater.qr import qr_svg
 from rapporter.export import csv_bytes, xlsx_bytes
 from samverkan import audit
 from samverkan.models import Forbund, Insats, Medlemskap, Roll
-from samverkan.permissions import get_object_for_user, roller
+from samverkan.permissions import ObjektetForstMixin, get_object_for_user, roller
 
 # -- the office ---------------------------------------------------------------------------
 
@@ -60,7 +60,9 @@ class EnkatListView(KansliMixin, View):
         return render(request, "enkater/enkat_list.html", {"enkater": enkater})
 
 
-class EnkatDetailView(KansliMixin, View):
+class EnkatDetailView(ObjektetForstMixin, KansliMixin, View):
+    objekt_queryset = Enkat.objects
+
     def get(self, request, uuid):
         enkat = self.enkat(uuid)
         versioner = list(enkat.versioner.order_by("-nummer"))
@@ -93,7 +95,9 @@ class EnkatDetailView(KansliMixin, View):
         )
 
 
-class EnkatVersionNyView(KansliMixin, View):
+class EnkatVersionNyView(ObjektetForstMixin, KansliMixin, View):
+    objekt_queryset = Enkat.objects
+
     def post(self, request, uuid):
         enkat = self.enkat(uuid)
         try:
@@ -104,7 +108,9 @@ class EnkatVersionNyView(KansliMixin, View):
         return redirect("enkater:enkat-detail", uuid=enkat.uuid)
 
 
-class EnkatPubliceraView(KansliMixin, View):
+class EnkatPubliceraView(ObjektetForstMixin, KansliMixin, View):
+    objekt_queryset = Enkat.objects
+
     def post(self, request, uuid):
         enkat = self.enkat(uuid)
         utkast = enkat.versioner.filter(publicerad__isnull=True).first()
@@ -135,7 +141,9 @@ class ResultatMixin(KansliMixin):
         return form, u
 
 
-class ResultatView(ResultatMixin, View):
+class ResultatView(ObjektetForstMixin, ResultatMixin, View):
+    objekt_queryset = Enkat.objects
+
     def get(self, request, uuid):
         enkat = self.enkat(uuid)
         form, u = self.urval(request, enkat)
@@ -156,7 +164,9 @@ class ResultatView(ResultatMixin, View):
         )
 
 
-class ResultatExportView(ResultatMixin, View):
+class ResultatExportView(ObjektetForstMixin, ResultatMixin, View):
+    objekt_queryset = Enkat.objects
+
     def get(self, request, uuid, nyckel, format):
         enkat = self.enkat(uuid)
         _form, u = self.urval(request, enkat)

@@ -117,3 +117,23 @@ def get_object_for_user(queryset, request, *, scope="for_user", **lookup):
         raise Http404 from None
     except (ValueError, TypeError, ValidationError):
         raise Http404 from None
+
+
+class ObjektetForstMixin:
+    """Looks up the object the URL names before the role and method checks, so an
+    object out of the user's scope answers 404 (with its audit event) for every
+    method and every role, exactly as a missing one. Put it first among the bases."""
+
+    objekt_queryset = None  # a queryset whose `objekt_scope` method gives the user's reach
+    objekt_scope = "for_user"
+    objekt_kwarg = "uuid"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and self.objekt_kwarg in kwargs:
+            self.objekt = get_object_for_user(
+                self.objekt_queryset.all(),
+                request,
+                scope=self.objekt_scope,
+                uuid=kwargs[self.objekt_kwarg],
+            )
+        return super().dispatch(request, *args, **kwargs)

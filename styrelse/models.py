@@ -727,3 +727,8 @@ class Protokollversion(models.Model):
 
     def __str__(self):
         return f"{self.sammantrade} v{self.version}"
+
+    @property
+    def forbund_id(self):
+        # The audit trail files a refused download under the meeting's förbund.
+        return self.sammantrade.forbund_id

@@ -15,7 +15,7 @@ from django.views import View
 
 from samverkan import audit
 from samverkan.models import Forbund, Organisation, Roll, User
-from samverkan.permissions import ar_admin_for, get_object_for_user, roller
+from samverkan.permissions import ObjektetForstMixin, ar_admin_for, get_object_for_user, roller
 from styrelse import forms
 from styrelse.models import (
     Ansokan,
@@ -63,7 +63,9 @@ class AnsokanListView(LoginRequiredMixin, View):
         )
 
 
-class AnsokanDetailView(LoginRequiredMixin, View):
+class AnsokanDetailView(ObjektetForstMixin, LoginRequiredMixin, View):
+    objekt_queryset = Ansokan.objects
+
     def get(self, request, uuid):
         ansokan = get_object_for_user(
             Ansokan.objects.select_related("organisation", "insats").prefetch_related(
@@ -129,7 +131,9 @@ class SammantradeListView(StyrelseMixin, View):
         )
 
 
-class SammantradeDetailView(StyrelseMixin, View):
+class SammantradeDetailView(ObjektetForstMixin, StyrelseMixin, View):
+    objekt_queryset = Sammantrade.objects
+
     def hamta(self, request, uuid):
         return get_object_for_user(
             Sammantrade.objects.select_related("forbund"), request, uuid=uuid
@@ -177,7 +181,9 @@ class SammantradeJusteraView(SammantradeDetailView):
         return redirect("styrelse:sammantrade-detail", uuid=uuid)
 
 
-class ProtokollPdfView(StyrelseMixin, View):
+class ProtokollPdfView(ObjektetForstMixin, StyrelseMixin, View):
+    objekt_queryset = Protokollversion.objects
+
     """The frozen file exactly as published; every download is an audit event."""
 
     def get(self, request, uuid):
@@ -300,7 +306,9 @@ SEKTIONSRUBRIK = {
 }
 
 
-class AnsokanMixin(LoginRequiredMixin):
+class AnsokanMixin(ObjektetForstMixin, LoginRequiredMixin):
+    objekt_queryset = Ansokan.objects
+
     def hamta(self, request, uuid, *, redigera=False):
         ansokan = get_object_for_user(Ansokan.objects.all(), request, uuid=uuid)
         if redigera and not ansokan_services.far_redigera(request.user, ansokan):
@@ -457,6 +465,8 @@ def _falt_namn(namn):
 
 
 class AnsokanBeredningView(AnsokanMixin, View):
+    objekt_scope = "for_kansli"
+
     """The office starts the beredning and records the local group's tillstyrkan."""
 
     def _hamta_kansli(self, request, uuid):
@@ -502,7 +512,9 @@ class AnsokanBeredningView(AnsokanMixin, View):
         return self._sida(request, ansokan, form, status=400)
 
 
-class KansliMixin(LoginRequiredMixin):
+class KansliMixin(ObjektetForstMixin, LoginRequiredMixin):
+    objekt_queryset = Sammantrade.objects
+
     def hamta_sammantrade(self, request, uuid):
         sammantrade = get_object_for_user(
             Sammantrade.objects.select_related("forbund"), request, uuid=uuid
@@ -626,6 +638,9 @@ class ArendeCreateView(KansliMixin, View):
 
 
 class ArendeBeslutView(KansliMixin, View):
+    objekt_queryset = Arende.objects
+    objekt_scope = "for_kansli"
+
     def _hamta(self, request, uuid):
         return get_object_for_user(
             Arende.objects.select_related("sammantrade", "ansokan"),
@@ -730,6 +745,9 @@ class SammantradePubliceraView(KansliMixin, View):
 
 
 class ArendeUtdragView(KansliMixin, View):
+    objekt_queryset = Arende.objects
+    objekt_scope = "for_kansli"
+
     """A protokollsutdrag of one § (for an applicant); printing it is audited."""
 
     def get(self, request, uuid):
