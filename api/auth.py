@@ -86,12 +86,10 @@ class KlientThrottle(throttling.SimpleRateThrottle):
             return True
         sakerhetslogg.handelse("hastighetsgrans", request._request, slag=self.slag)
         if cache.add(f"{self.key}:nekad:{int(self.now // self.duration)}", 1, self.duration + 5):
-            audit.record(
-                action=audit.Action.ACCESS_DENIED,
+            audit.record_access_denied(
                 actor=request.user,
                 object_type="hastighetsgrans",
                 object_id=self.slag,
-                forbund=request.auth.forbund,
                 request=request,
                 detail={
                     "orsak": "hastighetsgrans",

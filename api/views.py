@@ -62,15 +62,14 @@ class KlientView(APIView):
     def klient(self):
         return self.request.auth
 
-    def logga(self, *, action, obj=None, object_type="", object_id="", detail=None, egen=True):
-        # An attempt on another förbund's object is that förbund's event (egen=False).
+    def logga(self, *, action, obj=None, object_type="", object_id="", detail=None):
         audit.record(
             action=action,
             actor=self.request.user,
             obj=obj,
             object_type=object_type,
             object_id=object_id,
-            forbund=self.klient.forbund if egen else None,
+            forbund=self.klient.forbund,
             request=self.request,
             detail={"api_klient": self.klient.pk, **(detail or {})},
         )
@@ -281,11 +280,12 @@ class RemissDetailView(KlientView):
         if remiss is None:
             utanfor = Remiss.objects.filter(uuid=uuid).select_related("insats").first()
             if utanfor is not None:
-                self.logga(
-                    action=audit.Action.ACCESS_DENIED,
+                # Filed under the client's förbund, the target's in the detail (audit's rule).
+                audit.record_access_denied(
+                    request=self.request,
+                    actor=self.request.user,
                     obj=utanfor,
-                    detail={"vy": "api:remiss-detail"},
-                    egen=False,
+                    detail={"vy": "api:remiss-detail", "api_klient": self.klient.pk},
                 )
                 sakerhetslogg.handelse("atkomst_nekad", request, objekttyp="remisser.remiss")
             raise Problem(

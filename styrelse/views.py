@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from samverkan import audit
@@ -561,80 +562,66 @@ class SammantradeCreateView(LoginRequiredMixin, View):
         )
 
 
-class NarvaroCreateView(KansliMixin, View):
+class SammantradeTillaggView(KansliMixin, View):
+    """A row added to a meeting (närvaro, ärende): one form, one service, back to the meeting."""
+
+    rubrik = ""
+    service = None
+
+    def _form(self, sammantrade, data=None):
+        raise NotImplementedError
+
+    def _sida(self, request, sammantrade, form, status=200):
+        return _form_sida(
+            request,
+            form,
+            rubrik=self.rubrik % {"mote": sammantrade},
+            tillbaka=reverse("styrelse:sammantrade-detail", kwargs={"uuid": sammantrade.uuid}),
+            status=status,
+        )
+
+    def get(self, request, uuid):
+        sammantrade = self.hamta_sammantrade(request, uuid)
+        return self._sida(request, sammantrade, self._form(sammantrade))
+
+    def post(self, request, uuid):
+        sammantrade = self.hamta_sammantrade(request, uuid)
+        form = self._form(sammantrade, request.POST)
+        if form.is_valid():
+            try:
+                self.service(
+                    actor=request.user,
+                    sammantrade=sammantrade,
+                    request=request,
+                    **form.cleaned_data,
+                )
+            except ValidationError as fel:
+                forms.fel_till_form(form, fel)
+            else:
+                return redirect("styrelse:sammantrade-detail", uuid=sammantrade.uuid)
+        return self._sida(request, sammantrade, form, status=400)
+
+
+class NarvaroCreateView(SammantradeTillaggView):
+    rubrik = gettext_lazy("Närvaro: %(mote)s")
+    service = staticmethod(sammantrade_services.narvaro_lagg_till)
+
     def _form(self, sammantrade, data=None):
         anvandare = User.objects.filter(
             medlemskap__forbund=sammantrade.forbund_id, medlemskap__roll=Roll.STYRELSE
         ).distinct()
         return forms.NarvaroForm(data, anvandare=anvandare)
 
-    def _sida(self, request, sammantrade, form, status=200):
-        return _form_sida(
-            request,
-            form,
-            rubrik=_("Närvaro: %(mote)s") % {"mote": sammantrade},
-            tillbaka=reverse("styrelse:sammantrade-detail", kwargs={"uuid": sammantrade.uuid}),
-            status=status,
-        )
 
-    def get(self, request, uuid):
-        sammantrade = self.hamta_sammantrade(request, uuid)
-        return self._sida(request, sammantrade, self._form(sammantrade))
+class ArendeCreateView(SammantradeTillaggView):
+    rubrik = gettext_lazy("Nytt ärende: %(mote)s")
+    service = staticmethod(sammantrade_services.arende_skapa)
 
-    def post(self, request, uuid):
-        sammantrade = self.hamta_sammantrade(request, uuid)
-        form = self._form(sammantrade, request.POST)
-        if form.is_valid():
-            try:
-                sammantrade_services.narvaro_lagg_till(
-                    actor=request.user,
-                    sammantrade=sammantrade,
-                    request=request,
-                    **form.cleaned_data,
-                )
-            except ValidationError as fel:
-                forms.fel_till_form(form, fel)
-            else:
-                return redirect("styrelse:sammantrade-detail", uuid=sammantrade.uuid)
-        return self._sida(request, sammantrade, form, status=400)
-
-
-class ArendeCreateView(KansliMixin, View):
     def _form(self, sammantrade, data=None):
         ansokningar = Ansokan.objects.filter(
             forbund=sammantrade.forbund_id, status=Ansokan.Status.UNDER_BEREDNING
         )
         return forms.ArendeForm(data, ansokningar=ansokningar)
-
-    def _sida(self, request, sammantrade, form, status=200):
-        return _form_sida(
-            request,
-            form,
-            rubrik=_("Nytt ärende: %(mote)s") % {"mote": sammantrade},
-            tillbaka=reverse("styrelse:sammantrade-detail", kwargs={"uuid": sammantrade.uuid}),
-            status=status,
-        )
-
-    def get(self, request, uuid):
-        sammantrade = self.hamta_sammantrade(request, uuid)
-        return self._sida(request, sammantrade, self._form(sammantrade))
-
-    def post(self, request, uuid):
-        sammantrade = self.hamta_sammantrade(request, uuid)
-        form = self._form(sammantrade, request.POST)
-        if form.is_valid():
-            try:
-                sammantrade_services.arende_skapa(
-                    actor=request.user,
-                    sammantrade=sammantrade,
-                    request=request,
-                    **form.cleaned_data,
-                )
-            except ValidationError as fel:
-                forms.fel_till_form(form, fel)
-            else:
-                return redirect("styrelse:sammantrade-detail", uuid=sammantrade.uuid)
-        return self._sida(request, sammantrade, form, status=400)
 
 
 class ArendeBeslutView(KansliMixin, View):
