@@ -4,7 +4,7 @@ from django import forms
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from enkater.models import Fraga
+from enkater.models import Enkat, Fraga
 from samverkan.models import Insats
 
 FRITEXT_MAX = 2000
@@ -133,3 +133,145 @@ class ResultatForm(forms.Form):
     def __init__(self, *args, insatser, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["insats"].queryset = insatser
+
+
+class EnkatForm(forms.Form):
+    namn = forms.CharField(label=_("Namn"), max_length=200)
+    typ = forms.ChoiceField(label=_("Typ"), choices=Enkat.Typ.choices, widget=forms.RadioSelect)
+
+
+# The languages of a question's texts: Swedish is required, the others fall back to it.
+FRAGESPRAK = [("sv", _("svenska")), ("lattlast", _("lättläst svenska")), ("en", _("engelska"))]
+VALTYPER = (Fraga.Typ.ENVAL, Fraga.Typ.FLERVAL)
+
+
+def _rader(text: str) -> list[str]:
+    return [r.strip() for r in (text or "").splitlines() if r.strip()]
+
+
+class FragaForm(forms.Form):
+    """A question with its texts in each language. The options are one per
+    line, in the same order in every language."""
+
+    typ = forms.ChoiceField(
+        label=_("Frågetyp"), choices=Fraga.Typ.choices, widget=forms.RadioSelect
+    )
+    skalsteg = forms.IntegerField(
+        label=_("Antal skalsteg"),
+        min_value=2,
+        max_value=11,
+        required=False,
+        help_text=_("Endast för påstående på en skala: 2–11 steg."),
+    )
+    dimension = forms.CharField(
+        label=_("Dimension"),
+        max_length=60,
+        required=False,
+        help_text=_("Indikatorn som frågan mäter, för att gruppera resultaten. Frivillig."),
+    )
+    obligatorisk = forms.BooleanField(label=_("Obligatorisk att svara på"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for kod, namn in FRAGESPRAK:
+            self.fields[f"text_{kod}"] = forms.CharField(
+                label=_("Frågetext (%(sprak)s)") % {"sprak": namn},
+                max_length=1000,
+                required=kod == "sv",
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        for kod, namn in FRAGESPRAK:
+            self.fields[f"lag_{kod}"] = forms.CharField(
+                label=_("Skalans lägsta steg (%(sprak)s)") % {"sprak": namn},
+                max_length=200,
+                required=False,
+            )
+            self.fields[f"hog_{kod}"] = forms.CharField(
+                label=_("Skalans högsta steg (%(sprak)s)") % {"sprak": namn},
+                max_length=200,
+                required=False,
+            )
+        for kod, namn in FRAGESPRAK:
+            self.fields[f"alternativ_{kod}"] = forms.CharField(
+                label=_("Svarsalternativ (%(sprak)s)") % {"sprak": namn},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4}),
+                help_text=_("Endast för ett eller flera svarsalternativ: ett alternativ per rad.")
+                if kod == "sv"
+                else _("Ett per rad i samma ordning som på svenska, eller tomt."),
+            )
+
+    def clean(self):
+        data = super().clean()
+        typ = data.get("typ")
+        if typ == Fraga.Typ.SKALA:
+            if not data.get("skalsteg"):
+                self.add_error("skalsteg", _("Ange antal skalsteg (2–11)."))
+            for falt in ("lag_sv", "hog_sv"):
+                if not data.get(falt):
+                    self.add_error(falt, _("Ange en svensk text för skalans ände."))
+        if typ in VALTYPER:
+            antal = len(_rader(data.get("alternativ_sv")))
+            if antal < 2:
+                self.add_error("alternativ_sv", _("Ange minst två svarsalternativ, ett per rad."))
+            for kod, _namn in FRAGESPRAK[1:]:
+                n = len(_rader(data.get(f"alternativ_{kod}")))
+                if n and n != antal:
+                    self.add_error(
+                        f"alternativ_{kod}",
+                        _("Ange lika många alternativ som på svenska (%(n)s), eller inga.")
+                        % {"n": antal},
+                    )
+        return data
+
+    def service_kwargs(self) -> dict:
+        """The arguments of services.fraga_lagg_till() and fraga_andra()."""
+        d = self.cleaned_data
+        typ = d["typ"]
+        sprak = [kod for kod, _namn in FRAGESPRAK]
+        alternativ = None
+        if typ in VALTYPER:
+            per_sprak = {kod: _rader(d.get(f"alternativ_{kod}")) for kod in sprak}
+            alternativ = [
+                {kod: rader[i] for kod, rader in per_sprak.items() if rader}
+                for i in range(len(per_sprak["sv"]))
+            ]
+        skala = typ == Fraga.Typ.SKALA
+        return {
+            "typ": typ,
+            "texter": {kod: d[f"text_{kod}"].strip() for kod in sprak if d.get(f"text_{kod}")},
+            "skalsteg": d.get("skalsteg") if skala else None,
+            "lag": {kod: d[f"lag_{kod}"] for kod in sprak if d.get(f"lag_{kod}")}
+            if skala
+            else None,
+            "hog": {kod: d[f"hog_{kod}"] for kod in sprak if d.get(f"hog_{kod}")}
+            if skala
+            else None,
+            "alternativ": alternativ,
+            "dimension": d.get("dimension", ""),
+            "obligatorisk": d.get("obligatorisk", False),
+        }
+
+    @staticmethod
+    def initial_for(fraga, texter) -> dict:
+        """The form's initial values from a question and its Text rows."""
+        initial = {
+            "typ": fraga.typ,
+            "skalsteg": fraga.skalsteg,
+            "dimension": fraga.dimension,
+            "obligatorisk": fraga.obligatorisk,
+        }
+        alternativ = {
+            a.pk: i for i, a in enumerate(sorted(fraga.alternativ.all(), key=lambda a: a.ordning))
+        }
+        val: dict[str, list[str]] = {}
+        for t in texter:
+            if t.alternativ_id in alternativ:
+                rader = val.setdefault(t.sprak, [""] * len(alternativ))
+                rader[alternativ[t.alternativ_id]] = t.text
+            elif t.fraga_id == fraga.pk:
+                namn = "text" if t.falt == "fraga" else t.falt
+                initial[f"{namn}_{t.sprak}"] = t.text
+        for kod, rader in val.items():
+            initial[f"alternativ_{kod}"] = "\n".join(rader)
+        return initial

@@ -66,8 +66,15 @@ def _kontrollera_utkast(version: Enkatversion):
 @transaction.atomic
 def enkat_skapa(*, actor, forbund, typ: str, namn: str) -> Enkat:
     _kontrollera_admin(actor, forbund)
+    namn = namn.strip()
+    if not namn:
+        raise ValidationError({"namn": _("Ange ett namn.")})
+    if typ not in Enkat.Typ.values:
+        raise ValidationError({"typ": _("Välj en typ.")})
     enkat = Enkat.objects.create(forbund=forbund, typ=typ, namn=namn)
-    Enkatversion.objects.create(enkat=enkat, nummer=1)
+    version = Enkatversion.objects.create(enkat=enkat, nummer=1)
+    # The answer page's heading until the office words its own.
+    Text.objects.create(version=version, falt="rubrik", sprak=standard_sprak(), text=namn)
     audit.record(action=audit.Action.CREATE, actor=actor, obj=enkat, forbund=forbund)
     return enkat
 
@@ -90,12 +97,7 @@ def fraga_lagg_till(
     if actor is not None:
         _kontrollera_admin(actor, version.enkat.forbund)
     _kontrollera_utkast(version)
-    if typ == Fraga.Typ.SKALA and not (skalsteg and 2 <= skalsteg <= 11):
-        raise ValidationError({"skalsteg": _("En skala har 2–11 steg.")})
-    if typ in (Fraga.Typ.ENVAL, Fraga.Typ.FLERVAL) and len(alternativ or []) < 2:
-        raise ValidationError({"alternativ": _("Ange minst två svarsalternativ.")})
-    if not texter.get(standard_sprak()):
-        raise ValidationError({"text": _("Frågan behöver en svensk text.")})
+    _kontrollera_fraga(typ, texter, skalsteg, alternativ)
     ordning = (
         version.fragor.order_by("-ordning").values_list("ordning", flat=True).first() or 0
     ) + 1
@@ -107,21 +109,7 @@ def fraga_lagg_till(
         dimension=dimension,
         obligatorisk=obligatorisk,
     )
-    rader = [
-        Text(version=version, fraga=fraga, falt="fraga", sprak=s, text=t) for s, t in texter.items()
-    ]
-    for falt, varden in (("lag", lag or {}), ("hog", hog or {})):
-        rader += [
-            Text(version=version, fraga=fraga, falt=falt, sprak=s, text=t)
-            for s, t in varden.items()
-        ]
-    Text.objects.bulk_create(rader)
-    for i, alt_texter in enumerate(alternativ or [], start=1):
-        alt = Alternativ.objects.create(version=version, fraga=fraga, ordning=i)
-        Text.objects.bulk_create(
-            Text(version=version, alternativ=alt, falt="alternativ", sprak=s, text=t)
-            for s, t in alt_texter.items()
-        )
+    _fraga_texter_skapa(fraga, typ, texter, lag, hog, alternativ)
     if actor is not None:
         audit.record(
             action=audit.Action.CHANGE,
@@ -134,6 +122,144 @@ def fraga_lagg_till(
 
 def standard_sprak() -> str:
     return "sv"
+
+
+def _kontrollera_fraga(typ, texter, skalsteg, alternativ) -> None:
+    if typ not in Fraga.Typ.values:
+        raise ValidationError({"typ": _("Välj en frågetyp.")})
+    if typ == Fraga.Typ.SKALA and not (skalsteg and 2 <= skalsteg <= 11):
+        raise ValidationError({"skalsteg": _("En skala har 2–11 steg.")})
+    if typ in (Fraga.Typ.ENVAL, Fraga.Typ.FLERVAL):
+        if len(alternativ or []) < 2:
+            raise ValidationError({"alternativ": _("Ange minst två svarsalternativ.")})
+        if not all(a.get(standard_sprak()) for a in alternativ):
+            raise ValidationError(
+                {"alternativ": _("Varje svarsalternativ behöver en svensk text.")}
+            )
+    if not texter.get(standard_sprak()):
+        raise ValidationError({"text": _("Frågan behöver en svensk text.")})
+
+
+def _fraga_texter_skapa(fraga, typ, texter, lag, hog, alternativ) -> None:
+    """The question's texts, scale ends and options; empty texts are left out
+    so that a missing language falls back to Swedish on the answer page."""
+    version = fraga.version
+    rader = [
+        Text(version=version, fraga=fraga, falt="fraga", sprak=s, text=t)
+        for s, t in texter.items()
+        if t
+    ]
+    if typ == Fraga.Typ.SKALA:
+        for falt, varden in (("lag", lag or {}), ("hog", hog or {})):
+            rader += [
+                Text(version=version, fraga=fraga, falt=falt, sprak=s, text=t)
+                for s, t in varden.items()
+                if t
+            ]
+    Text.objects.bulk_create(rader)
+    if typ not in (Fraga.Typ.ENVAL, Fraga.Typ.FLERVAL):
+        return
+    for i, alt_texter in enumerate(alternativ or [], start=1):
+        alt = Alternativ.objects.create(version=version, fraga=fraga, ordning=i)
+        Text.objects.bulk_create(
+            Text(version=version, alternativ=alt, falt="alternativ", sprak=s, text=t)
+            for s, t in alt_texter.items()
+            if t
+        )
+
+
+def _fraga_las(fraga: Fraga) -> Fraga:
+    """The question locked for the change, with its version checked as a draft."""
+    fraga = (
+        Fraga.objects.select_for_update(of=("self",))
+        .select_related("version__enkat__forbund")
+        .get(pk=fraga.pk)
+    )
+    _kontrollera_utkast(fraga.version)
+    return fraga
+
+
+@transaction.atomic
+def fraga_andra(
+    *,
+    actor,
+    fraga: Fraga,
+    typ: str,
+    texter: dict[str, str],
+    skalsteg: int | None = None,
+    lag: dict[str, str] | None = None,
+    hog: dict[str, str] | None = None,
+    alternativ: list[dict[str, str]] | None = None,
+    dimension: str = "",
+    obligatorisk: bool = False,
+) -> Fraga:
+    """Reword a question of a draft: its texts and options are written anew
+    (a draft has no answers to point at them)."""
+    _kontrollera_admin(actor, fraga.version.enkat.forbund)
+    fraga = _fraga_las(fraga)
+    _kontrollera_fraga(typ, texter, skalsteg, alternativ)
+    Text.objects.filter(fraga=fraga).delete()
+    Text.objects.filter(alternativ__fraga=fraga).delete()
+    Alternativ.objects.filter(fraga=fraga).delete()
+    fraga.typ = typ
+    fraga.skalsteg = skalsteg if typ == Fraga.Typ.SKALA else None
+    fraga.dimension = dimension
+    fraga.obligatorisk = obligatorisk
+    fraga.save()
+    _fraga_texter_skapa(fraga, typ, texter, lag, hog, alternativ)
+    audit.record(
+        action=audit.Action.CHANGE,
+        actor=actor,
+        obj=fraga.version.enkat,
+        detail={"version": fraga.version.nummer, "andrad_fraga": fraga.ordning},
+    )
+    return fraga
+
+
+@transaction.atomic
+def fraga_flytta(*, actor, fraga: Fraga, riktning: str) -> Fraga:
+    """Swap the question with its neighbour above ("upp") or below ("ned")."""
+    _kontrollera_admin(actor, fraga.version.enkat.forbund)
+    fraga = _fraga_las(fraga)
+    grannar = Fraga.objects.select_for_update().filter(version=fraga.version)
+    if riktning == "upp":
+        granne = grannar.filter(ordning__lt=fraga.ordning).order_by("-ordning").first()
+    elif riktning == "ned":
+        granne = grannar.filter(ordning__gt=fraga.ordning).order_by("ordning").first()
+    else:
+        raise ValidationError(_("Okänd riktning."))
+    if granne is None:
+        return fraga
+    fran, till = fraga.ordning, granne.ordning
+    # Through 0: the order is unique per version and ordning starts at 1.
+    Fraga.objects.filter(pk=fraga.pk).update(ordning=0)
+    Fraga.objects.filter(pk=granne.pk).update(ordning=fran)
+    Fraga.objects.filter(pk=fraga.pk).update(ordning=till)
+    fraga.ordning = till
+    audit.record(
+        action=audit.Action.CHANGE,
+        actor=actor,
+        obj=fraga.version.enkat,
+        detail={"version": fraga.version.nummer, "flyttad_fraga": [fran, till]},
+    )
+    return fraga
+
+
+@transaction.atomic
+def fraga_ta_bort(*, actor, fraga: Fraga) -> None:
+    """Remove a question of a draft and close the gap in the order."""
+    _kontrollera_admin(actor, fraga.version.enkat.forbund)
+    fraga = _fraga_las(fraga)
+    version, ordning = fraga.version, fraga.ordning
+    fraga.delete()
+    for f in version.fragor.filter(ordning__gt=ordning).order_by("ordning"):
+        Fraga.objects.filter(pk=f.pk).update(ordning=f.ordning - 1)
+    audit.record(
+        action=audit.Action.CHANGE,
+        actor=actor,
+        obj=version.enkat,
+        detail={"version": version.nummer, "borttagen_fraga": ordning},
+    )
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,8 +19,8 @@ from django.views.decorators.csrf import csrf_protect
 
 from deltagare.views import InskrivningMixin, StaffMixin
 from enkater import begransning, selectors, services
-from enkater.forms import LankForm, ResultatForm, SvarForm, UtskickForm
-from enkater.models import HTML_LANG, SPRAK, Enkat
+from enkater.forms import EnkatForm, FragaForm, LankForm, ResultatForm, SvarForm, UtskickForm
+from enkater.models import HTML_LANG, SPRAK, Enkat, Fraga, Text
 from enkater.qr import qr_svg
 from rapporter.export import csv_bytes, xlsx_bytes
 from samverkan import audit
@@ -91,6 +92,7 @@ class EnkatDetailView(ObjektetForstMixin, KansliMixin, View):
                 ],
                 "sprak": sprak,
                 "sprakval": SPRAK,
+                "typer": Fraga.Typ.choices,
             },
         )
 
@@ -122,6 +124,160 @@ class EnkatPubliceraView(ObjektetForstMixin, KansliMixin, View):
                 messages.success(request, _("Versionen är publicerad och kan inte längre ändras."))
             except ValidationError as e:
                 messages.error(request, " ".join(e.messages))
+        return redirect("enkater:enkat-detail", uuid=enkat.uuid)
+
+
+class EnkatSkapaView(KansliMixin, View):
+    def get(self, request):
+        return render(request, "enkater/enkat_form.html", {"form": EnkatForm()})
+
+    def post(self, request):
+        form = EnkatForm(request.POST)
+        if form.is_valid():
+            try:
+                enkat = services.enkat_skapa(
+                    actor=request.user, forbund=self.forbund, **form.cleaned_data
+                )
+            except ValidationError as e:
+                _fel_till_form(form, e)
+            else:
+                messages.success(request, _("Enkäten är skapad. Lägg till frågorna i utkastet."))
+                return redirect("enkater:enkat-detail", uuid=enkat.uuid)
+        return render(request, "enkater/enkat_form.html", {"form": form}, status=400)
+
+
+def _fel_till_form(form, e: ValidationError) -> None:
+    """A service's refusal beside the field it names, or above the form."""
+    if hasattr(e, "error_dict"):
+        for falt, fel in e.message_dict.items():
+            namn = {"text": "text_sv", "alternativ": "alternativ_sv", "lag": "lag_sv"}.get(
+                falt, falt
+            )
+            form.add_error(namn if namn in form.fields else None, fel)
+    else:
+        form.add_error(None, e.messages)
+
+
+LAST = _("Versionen är publicerad och kan inte ändras. Skapa en ny version för att ändra frågorna.")
+
+
+class FragaMixin(ObjektetForstMixin, KansliMixin):
+    """A question of the office's questionnaire; its version may be published (read only)."""
+
+    objekt_queryset = Enkat.objects
+
+    def fraga(self, enkat, pk) -> Fraga:
+        fraga = (
+            Fraga.objects.select_related("version")
+            .prefetch_related("alternativ")
+            .filter(version__enkat=enkat, pk=pk)
+            .first()
+        )
+        if fraga is None:
+            raise Http404
+        return fraga
+
+    def las(self, request, enkat):
+        messages.error(request, LAST)
+        return redirect("enkater:enkat-detail", uuid=enkat.uuid)
+
+    def sida(self, request, enkat, form, *, fraga=None, version=None, status=200):
+        return render(
+            request,
+            "enkater/fraga_form.html",
+            {
+                "enkat": enkat,
+                "form": form,
+                "fraga": fraga,
+                "version": version,
+                "last": version is None or version.publicerad is not None,
+            },
+            status=status,
+        )
+
+
+class FragaNyView(FragaMixin, View):
+    def utkast(self, enkat):
+        return enkat.versioner.filter(publicerad__isnull=True).first()
+
+    def get(self, request, uuid):
+        enkat = self.enkat(uuid)
+        typ = request.GET.get("typ")
+        form = FragaForm(initial={"typ": typ if typ in Fraga.Typ.values else Fraga.Typ.SKALA})
+        return self.sida(request, enkat, form, version=self.utkast(enkat))
+
+    def post(self, request, uuid):
+        enkat = self.enkat(uuid)
+        version = self.utkast(enkat)
+        if version is None:
+            return self.las(request, enkat)
+        form = FragaForm(request.POST)
+        if form.is_valid():
+            try:
+                services.fraga_lagg_till(
+                    actor=request.user, version=version, **form.service_kwargs()
+                )
+            except ValidationError as e:
+                _fel_till_form(form, e)
+            else:
+                messages.success(request, _("Frågan är tillagd."))
+                return redirect("enkater:enkat-detail", uuid=enkat.uuid)
+        return self.sida(request, enkat, form, version=version, status=400)
+
+
+class FragaAndraView(FragaMixin, View):
+    def get(self, request, uuid, pk):
+        enkat = self.enkat(uuid)
+        fraga = self.fraga(enkat, pk)
+        texter = Text.objects.filter(Q(fraga=fraga) | Q(alternativ__fraga=fraga))
+        form = FragaForm(initial=FragaForm.initial_for(fraga, texter))
+        return self.sida(request, enkat, form, fraga=fraga, version=fraga.version)
+
+    def post(self, request, uuid, pk):
+        enkat = self.enkat(uuid)
+        fraga = self.fraga(enkat, pk)
+        if fraga.version.publicerad:
+            return self.las(request, enkat)
+        form = FragaForm(request.POST)
+        if form.is_valid():
+            try:
+                services.fraga_andra(actor=request.user, fraga=fraga, **form.service_kwargs())
+            except ValidationError as e:
+                _fel_till_form(form, e)
+            else:
+                messages.success(request, _("Frågan är ändrad."))
+                return redirect("enkater:enkat-detail", uuid=enkat.uuid)
+        return self.sida(request, enkat, form, fraga=fraga, version=fraga.version, status=400)
+
+
+class FragaFlyttaView(FragaMixin, View):
+    def post(self, request, uuid, pk):
+        enkat = self.enkat(uuid)
+        fraga = self.fraga(enkat, pk)
+        if fraga.version.publicerad:
+            return self.las(request, enkat)
+        try:
+            services.fraga_flytta(
+                actor=request.user, fraga=fraga, riktning=request.POST.get("riktning", "")
+            )
+        except ValidationError as e:
+            messages.error(request, " ".join(e.messages))
+        return redirect(
+            reverse("enkater:enkat-detail", kwargs={"uuid": enkat.uuid}) + f"#fraga-{pk}"
+        )
+
+
+class FragaTaBortView(FragaMixin, View):
+    def post(self, request, uuid, pk):
+        enkat = self.enkat(uuid)
+        fraga = self.fraga(enkat, pk)
+        if fraga.version.publicerad:
+            return self.las(request, enkat)
+        try:
+            services.fraga_ta_bort(actor=request.user, fraga=fraga)
+            messages.success(request, _("Frågan är borttagen."))
+        except ValidationError as e:
+            messages.error(request, " ".join(e.messages))
         return redirect("enkater:enkat-detail", uuid=enkat.uuid)
 
 

@@ -127,7 +127,13 @@ MATRIX = {
     # questionnaire is 404 to every other role and to B's admin); the link for the
     # insats's own staff; the answer pages are public: 200 with a valid token.
     "enkater:enkat-list": (None, [LOGIN, 403, 403, 200, 403, 403, 200]),
+    "enkater:enkat-skapa": (None, [LOGIN, 403, 403, 200, 403, 403, 200]),
     "enkater:enkat-detail": ("enkat", [LOGIN, 404, 404, 200, 404, 404, 404]),
+    # The editor: a published version's pages are read only (200), its POSTs refused.
+    "enkater:fraga-ny": ("enkat", [LOGIN, 404, 404, 200, 404, 404, 404]),
+    "enkater:fraga-andra": ("enkat-fraga", [LOGIN, 404, 404, 200, 404, 404, 404]),
+    "enkater:fraga-flytta": ("enkat-fraga", [LOGIN, 404, 404, 405, 404, 404, 404]),
+    "enkater:fraga-ta-bort": ("enkat-fraga", [LOGIN, 404, 404, 405, 404, 404, 404]),
     "enkater:enkat-version-ny": ("enkat", [LOGIN, 404, 404, 405, 404, 404, 404]),
     "enkater:enkat-publicera": ("enkat", [LOGIN, 404, 404, 405, 404, 404, 404]),
     "enkater:resultat": ("enkat", [LOGIN, 404, 404, 200, 404, 404, 404]),
@@ -223,12 +229,14 @@ def _kwargs(kind, request):
         return {"nyckel": "oversikt", "format": "csv"}
     if kind == "rapport":
         return {"uuid": _publicerad_rapport(request, insats).uuid}
-    if kind in ("enkat", "enkat-export", "enkattoken"):
+    if kind in ("enkat", "enkat-fraga", "enkat-export", "enkattoken"):
         from enkater import services as enkatservices
 
         enkat = enkatservices.standardenkater_skapa(insats.forbund)["deltagare"]
         if kind == "enkat":
             return {"uuid": enkat.uuid}
+        if kind == "enkat-fraga":
+            return {"uuid": enkat.uuid, "pk": enkat.publicerad_version().fragor.first().pk}
         if kind == "enkat-export":
             return {"uuid": enkat.uuid, "nyckel": "alla", "format": "xlsx"}
         token = enkatservices.deltagarlank_skapa(
