@@ -179,6 +179,20 @@ class ArendeForm(forms.Form):
         self.fields["ansokan"].queryset = ansokningar
 
 
+class ArendeAndraForm(forms.Form):
+    """The item's own text; the application it concerns is not changed here."""
+
+    typ = forms.ChoiceField(label=_("Typ av ärende"), choices=Arende.Typ.choices)
+    rubrik = forms.CharField(label=_("Rubrik"), max_length=300)
+    text = forms.CharField(
+        label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    forslag = forms.CharField(
+        label=_("Förslag till beslut"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    visa_ekonomi = forms.BooleanField(label=_("Förbundets ekonomi som bilaga"), required=False)
+
+
 class BeslutForm(forms.Form):
     utfall = forms.ChoiceField(label=_("Beslut"), choices=Arende.Utfall.choices)
     attsatser = forms.CharField(

@@ -19,6 +19,16 @@ urlpatterns = [
         name="narvaro-create",
     ),
     path(
+        "sammantraden/<uuid:uuid>/narvaro/<int:pk>/",
+        views.NarvaroUpdateView.as_view(),
+        name="narvaro-update",
+    ),
+    path(
+        "sammantraden/<uuid:uuid>/narvaro/<int:pk>/ta-bort/",
+        views.NarvaroDeleteView.as_view(),
+        name="narvaro-delete",
+    ),
+    path(
         "sammantraden/<uuid:uuid>/arenden/nytt/",
         views.ArendeCreateView.as_view(),
         name="arende-create",
@@ -38,6 +48,8 @@ urlpatterns = [
         views.SammantradePubliceraView.as_view(),
         name="sammantrade-publicera",
     ),
+    path("arenden/<uuid:uuid>/andra/", views.ArendeUpdateView.as_view(), name="arende-update"),
+    path("arenden/<uuid:uuid>/ta-bort/", views.ArendeDeleteView.as_view(), name="arende-delete"),
     path("arenden/<uuid:uuid>/beslut/", views.ArendeBeslutView.as_view(), name="arende-beslut"),
     path("arenden/<uuid:uuid>/utdrag/", views.ArendeUtdragView.as_view(), name="arende-utdrag"),
     path("protokoll/<uuid:uuid>/", views.ProtokollPdfView.as_view(), name="protokoll-pdf"),
