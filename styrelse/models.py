@@ -732,3 +732,30 @@ class Protokollversion(models.Model):
     def forbund_id(self):
         # The audit trail files a refused download under the meeting's förbund.
         return self.sammantrade.forbund_id
+
+
+class Kallelseutskick(models.Model):
+    """One sending of a meeting's kallelse to the board: when, by whom, to how
+    many. Sending again is allowed and is one more row."""
+
+    sammantrade = models.ForeignKey(Sammantrade, on_delete=models.CASCADE, related_name="kallelser")
+    skickad = models.DateTimeField(_("skickad"), auto_now_add=True)
+    skickad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("skickad av"),
+    )
+    antal_mottagare = models.PositiveIntegerField(_("antal mottagare"))
+
+    class Meta:
+        verbose_name = _("utskick av kallelse")
+        verbose_name_plural = _("utskick av kallelser")
+        ordering = ["sammantrade", "-skickad"]
+
+    def __str__(self):
+        return f"{self.sammantrade} {self.skickad:%Y-%m-%d %H:%M}"
+
+    @property
+    def forbund_id(self):
+        return self.sammantrade.forbund_id

@@ -34,6 +34,11 @@ urlpatterns = [
         name="arende-create",
     ),
     path(
+        "sammantraden/<uuid:uuid>/kallelse/",
+        views.SammantradeKallelseView.as_view(),
+        name="sammantrade-kallelse",
+    ),
+    path(
         "sammantraden/<uuid:uuid>/uppratta/",
         views.SammantradeUpprattaView.as_view(),
         name="sammantrade-uppratta",

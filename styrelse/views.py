@@ -154,6 +154,7 @@ class SammantradeDetailView(ObjektetForstMixin, StyrelseMixin, View):
                 "arenden": arenden,
                 "narvaro": narvaro,
                 "protokoll": sammantrade.protokollversioner.order_by("-version"),
+                "kallelser": sammantrade.kallelser.select_related("skickad_av"),
                 "ar_kansli": ar_admin_for(request.user, sammantrade.forbund_id),
                 "oppet": sammantrade.status in sammantrade_services.OPPNA,
                 "kan_justera": sammantrade.status == Sammantrade.Status.UPPRATTAT
@@ -825,6 +826,31 @@ class SammantradeUpprattaView(KansliMixin, View):
                 messages.error(request, text)
         else:
             messages.success(request, _("Protokollet är upprättat och paragraferna numrerade."))
+        return redirect("styrelse:sammantrade-detail", uuid=uuid)
+
+
+class SammantradeKallelseView(KansliMixin, View):
+    """The office sends (or sends again) the kallelse to the board."""
+
+    def get(self, request, uuid):
+        self.hamta_sammantrade(request, uuid)
+        return redirect("styrelse:sammantrade-detail", uuid=uuid)
+
+    def post(self, request, uuid):
+        sammantrade = self.hamta_sammantrade(request, uuid)
+        try:
+            utskick = sammantrade_services.kallelse_skicka(
+                actor=request.user, sammantrade=sammantrade, request=request
+            )
+        except ValidationError as fel:
+            for text in fel.messages:
+                messages.error(request, text)
+        else:
+            messages.success(
+                request,
+                _("Kallelsen skickas till %(antal)s styrelseledamöter.")
+                % {"antal": utskick.antal_mottagare},
+            )
         return redirect("styrelse:sammantrade-detail", uuid=uuid)
 
 

@@ -145,6 +145,7 @@ MATRIX = {
     "styrelse:sammantrade-create": (None, [LOGIN, 403, 403, 200, 403, 403, 200]),
     "styrelse:narvaro-create": ("sammantrade", [LOGIN, 404, 404, 200, 403, 200, 404]),
     "styrelse:arende-create": ("sammantrade", [LOGIN, 404, 404, 200, 403, 200, 404]),
+    "styrelse:sammantrade-kallelse": ("sammantrade", [LOGIN, 404, 404, 302, 403, 302, 404]),
     "styrelse:narvaro-update": ("narvaro", [LOGIN, 404, 404, 200, 403, 200, 404]),
     "styrelse:narvaro-delete": ("narvaro", [LOGIN, 404, 404, 302, 403, 302, 404]),
     "styrelse:arende-update": ("arende", [LOGIN, 404, 404, 200, 404, 200, 404]),

@@ -22,6 +22,7 @@ from styrelse.models import (
     BeviljatBelopp,
     Beviljning,
     Forbundsinstallning,
+    Kallelseutskick,
     Narvaro,
     Sammantrade,
     Uppdrag,
@@ -65,6 +66,39 @@ def sammantrade_skapa(
     sammantrade.save()
     audit.record(action=audit.Action.CREATE, actor=actor, obj=sammantrade, request=request)
     return sammantrade
+
+
+@transaction.atomic
+def kallelse_skicka(*, actor, sammantrade: Sammantrade, request=None) -> Kallelseutskick:
+    """Send the kallelse to the förbund's board members by e-mail (after commit,
+    through Celery). Sending again is allowed; every sending is recorded."""
+    from styrelse.selectors import kallelsens_mottagare
+    from styrelse.tasks import skicka_kallelse
+
+    sammantrade = _las(sammantrade)
+    kraver_kansli(actor, sammantrade.forbund_id)
+    _kraver_oppet(sammantrade)
+    mottagare = kallelsens_mottagare(sammantrade.forbund_id)
+    if not mottagare:
+        raise ValidationError(
+            _("Förbundet har ingen styrelseledamot med e-postadress att skicka kallelsen till."),
+            code="inga_mottagare",
+        )
+    utskick = Kallelseutskick.objects.create(
+        sammantrade=sammantrade, skickad_av=actor, antal_mottagare=len(mottagare)
+    )
+    if sammantrade.status == M.PLANERAT:
+        sammantrade.status = M.KALLAT
+        sammantrade.save(update_fields=["status"])
+    audit.record(
+        action=audit.Action.CHANGE,
+        actor=actor,
+        obj=sammantrade,
+        request=request,
+        detail={"kallelse": utskick.pk, "mottagare": len(mottagare)},
+    )
+    transaction.on_commit(lambda: skicka_kallelse.delay(utskick.pk))
+    return utskick
 
 
 @transaction.atomic

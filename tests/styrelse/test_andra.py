@@ -81,7 +81,11 @@ def test_editing_an_item_is_audited_and_checks_public_text(forbundsadmin, samman
     s.arende_andra(actor=forbundsadmin, arende=arende, rubrik="Information", text="Ny text")
     arende.refresh_from_db()
     assert (arende.rubrik, arende.text) == ("Information", "Ny text")
-    event = AuditEvent.objects.filter(action=A.CHANGE, object_type="styrelse.arende").last()
+    event = (
+        AuditEvent.objects.filter(action=A.CHANGE, object_type="styrelse.arende")
+        .order_by("pk")
+        .last()
+    )
     assert event.detail == {"falt": ["rubrik", "text"]}
 
 
