@@ -48,6 +48,15 @@ class PappersansokanForm(forms.Form):
     sokande_namn = forms.CharField(label=_("Sökande organisation"), max_length=200)
 
 
+class AnsokningsinbjudanForm(forms.Form):
+    epost = forms.EmailField(
+        label=_("Den sökandes e-postadress"),
+        help_text=_("Personen loggar in med en kod som skickas hit och ser bara den här ansökan."),
+    )
+    sokande_namn = forms.CharField(label=_("Sökande organisation"), max_length=200)
+    typ = forms.ChoiceField(label=_("Typ av ansökan"), choices=Ansokan.Typ.choices)
+
+
 def sektion_form(ansokan: Ansokan, sektion: str, data=None):
     falt = list(Ansokan.SEKTIONER[sektion])
     widgets = {"period_start": DATUM, "period_slut": DATUM}

@@ -1,5 +1,6 @@
-"""Mail to the board: the kallelse to a meeting. Only the date, time and place
-and a link to the board portal: no attachments, nothing personal."""
+"""Mail from the board's work: the kallelse to a meeting (only the date, time
+and place and a link to the board portal: no attachments, nothing personal),
+and the invitation of an external applicant (a link, nothing else)."""
 
 from celery import shared_task
 from django.conf import settings
@@ -31,3 +32,24 @@ def skicka_kallelse(utskick_id: int) -> None:
             from_email=settings.DEFAULT_FROM_EMAIL,
             recipient_list=[epost],
         )
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def skicka_ansokningsinbjudan(inbjudan_id: int) -> None:
+    from styrelse.models import Ansokningsinbjudan
+
+    inbjudan = Ansokningsinbjudan.objects.select_related("ansokan__forbund").get(pk=inbjudan_id)
+    bas = settings.SAMVERKAN_BASE_URL.rstrip("/")
+    inloggning = bas + reverse("account_request_login_code")
+    ansokan = bas + reverse("styrelse:ansokan-detail", kwargs={"uuid": inbjudan.ansokan.uuid})
+    send_mail(
+        subject="Inbjudan att ansöka om medel",
+        message=(
+            f"Hej!\n\n{inbjudan.ansokan.forbund.namn} bjuder in er att ansöka om medel "
+            "i Samverkan.\n\n"
+            f"Logga in med en kod som skickas till den här adressen: {inloggning}\n"
+            f"Ansökan finns sedan här: {ansokan}\n"
+        ),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[inbjudan.epost],
+    )

@@ -63,6 +63,11 @@ urlpatterns = [
     path("ansokningar/", views.AnsokanListView.as_view(), name="ansokan-list"),
     path("ansokningar/ny/", views.AnsokanCreateView.as_view(), name="ansokan-create"),
     path("ansokningar/papper/", views.PappersansokanView.as_view(), name="ansokan-papper"),
+    path(
+        "ansokningar/bjud-in/",
+        views.AnsokningsinbjudanView.as_view(),
+        name="ansokan-inbjudan",
+    ),
     path("ansokningar/<uuid:uuid>/", views.AnsokanDetailView.as_view(), name="ansokan-detail"),
     path(
         "ansokningar/<uuid:uuid>/del/<slug:sektion>/",

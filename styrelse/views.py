@@ -297,6 +297,43 @@ class PappersansokanView(LoginRequiredMixin, View):
         )
 
 
+class AnsokningsinbjudanView(PappersansokanView):
+    """The office invites an external applicant to write one application."""
+
+    def get(self, request):
+        self._forbund(request)
+        return self._sida(request, forms.AnsokningsinbjudanForm())
+
+    def _sida(self, request, form, status=200):
+        return _form_sida(
+            request,
+            form,
+            rubrik=_("Bjud in extern sökande"),
+            tillbaka=reverse("styrelse:ansokan-list"),
+            intro=_(
+                "För en sökande som inte är en av förbundets parter, t.ex. en folkhögskola "
+                "eller ett socialt företag. Personen får ett e-postmeddelande med en länk."
+            ),
+            knapp=_("Skicka inbjudan"),
+            status=status,
+        )
+
+    def post(self, request):
+        forbund = self._forbund(request)
+        form = forms.AnsokningsinbjudanForm(request.POST)
+        if form.is_valid():
+            try:
+                ansokan_services.ansokningsinbjudan_skapa(
+                    actor=request.user, forbund=forbund, request=request, **form.cleaned_data
+                )
+            except ValidationError as fel:
+                forms.fel_till_form(form, fel)
+            else:
+                messages.success(request, _("Inbjudan är skickad."))
+                return redirect("styrelse:ansokan-list")
+        return self._sida(request, form, status=400)
+
+
 SEKTIONSRUBRIK = {
     "sokande": _("Sökande organisation"),
     "insats": _("Insatsen och perioden"),

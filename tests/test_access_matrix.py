@@ -158,6 +158,7 @@ MATRIX = {
     "styrelse:arende-utdrag": ("arende", [LOGIN, 404, 404, ABSENT, 404, ABSENT, 404]),
     "styrelse:ansokan-create": (None, [LOGIN, 403, 200, 403, 403, 403, 403]),
     "styrelse:ansokan-papper": (None, [LOGIN, 403, 403, 200, 403, 403, 200]),
+    "styrelse:ansokan-inbjudan": (None, [LOGIN, 403, 403, 200, 403, 403, 200]),
     "styrelse:ansokan-sektion": ("ansokan_utkast", [LOGIN, 404, 200, 404, 404, 403, 404]),
     "styrelse:ansokan-budget": ("ansokan_utkast", [LOGIN, 404, 200, 404, 404, 403, 404]),
     "styrelse:ansokan-bilaga": ("ansokan_utkast", [LOGIN, 404, 200, 404, 404, 403, 404]),
