@@ -48,6 +48,15 @@ class PappersansokanForm(forms.Form):
     sokande_namn = forms.CharField(label=_("Sökande organisation"), max_length=200)
 
 
+class AnsokningsinbjudanForm(forms.Form):
+    epost = forms.EmailField(
+        label=_("Den sökandes e-postadress"),
+        help_text=_("Personen loggar in med en kod som skickas hit och ser bara den här ansökan."),
+    )
+    sokande_namn = forms.CharField(label=_("Sökande organisation"), max_length=200)
+    typ = forms.ChoiceField(label=_("Typ av ansökan"), choices=Ansokan.Typ.choices)
+
+
 def sektion_form(ansokan: Ansokan, sektion: str, data=None):
     falt = list(Ansokan.SEKTIONER[sektion])
     widgets = {"period_start": DATUM, "period_slut": DATUM}
@@ -177,6 +186,20 @@ class ArendeForm(forms.Form):
     def __init__(self, *args, ansokningar, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ansokan"].queryset = ansokningar
+
+
+class ArendeAndraForm(forms.Form):
+    """The item's own text; the application it concerns is not changed here."""
+
+    typ = forms.ChoiceField(label=_("Typ av ärende"), choices=Arende.Typ.choices)
+    rubrik = forms.CharField(label=_("Rubrik"), max_length=300)
+    text = forms.CharField(
+        label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    forslag = forms.CharField(
+        label=_("Förslag till beslut"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    visa_ekonomi = forms.BooleanField(label=_("Förbundets ekonomi som bilaga"), required=False)
 
 
 class BeslutForm(forms.Form):

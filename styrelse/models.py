@@ -732,3 +732,59 @@ class Protokollversion(models.Model):
     def forbund_id(self):
         # The audit trail files a refused download under the meeting's förbund.
         return self.sammantrade.forbund_id
+
+
+class Kallelseutskick(models.Model):
+    """One sending of a meeting's kallelse to the board: when, by whom, to how
+    many. Sending again is allowed and is one more row."""
+
+    sammantrade = models.ForeignKey(Sammantrade, on_delete=models.CASCADE, related_name="kallelser")
+    skickad = models.DateTimeField(_("skickad"), auto_now_add=True)
+    skickad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("skickad av"),
+    )
+    antal_mottagare = models.PositiveIntegerField(_("antal mottagare"))
+
+    class Meta:
+        verbose_name = _("utskick av kallelse")
+        verbose_name_plural = _("utskick av kallelser")
+        ordering = ["sammantrade", "-skickad"]
+
+    def __str__(self):
+        return f"{self.sammantrade} {self.skickad:%Y-%m-%d %H:%M}"
+
+    @property
+    def forbund_id(self):
+        return self.sammantrade.forbund_id
+
+
+class Ansokningsinbjudan(models.Model):
+    """An external applicant (a folkhögskola, a social enterprise: no partner
+    organisation) the office invited to write one application. The account
+    (created for the address if it had none) logs in by e-mail code and sees
+    and writes that application only: it holds no role in the förbund."""
+
+    ansokan = models.ForeignKey(Ansokan, on_delete=models.CASCADE, related_name="inbjudningar")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    epost = models.EmailField(_("e-postadress"))
+    skapad = models.DateTimeField(auto_now_add=True)
+    skapad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("inbjudan att ansöka")
+        verbose_name_plural = _("inbjudningar att ansöka")
+        constraints = [
+            models.UniqueConstraint(fields=["ansokan", "user"], name="ansokningsinbjudan_unik"),
+        ]
+
+    def __str__(self):
+        return f"{self.epost} – {self.ansokan}"
+
+    @property
+    def forbund_id(self):
+        return self.ansokan.forbund_id

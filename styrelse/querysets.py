@@ -2,6 +2,7 @@
 styrelse reads; an applicant sees the applications they wrote; another förbund
 sees nothing (404)."""
 
+from django.apps import apps
 from django.db import models
 
 from samverkan.querysets import _forbund_ids, _scoped
@@ -18,6 +19,10 @@ def _styrelse(user):
     return _forbund_ids(user, "styrelse")
 
 
+def _inbjudningar():
+    return apps.get_model("styrelse", "Ansokningsinbjudan").objects
+
+
 class AnsokanQuerySet(models.QuerySet):
     def for_user(self, user):
         return _scoped(
@@ -28,6 +33,13 @@ class AnsokanQuerySet(models.QuerySet):
                 | (models.Q(forbund_id__in=_kansli(user)) & ~models.Q(status="utkast"))
                 | models.Q(forbund_id__in=_kansli(user), pappersansokan=True)
                 | models.Q(forbund_id__in=_styrelse(user), status__in=STYRELSEN_SER)
+                # An invited external applicant: the one application, nothing else.
+                | models.Q(pk__in=_inbjudningar().filter(user=user).values("ansokan_id"))
+                # The office follows the drafts it invited someone to write.
+                | models.Q(
+                    forbund_id__in=_kansli(user),
+                    pk__in=_inbjudningar().values("ansokan_id"),
+                )
             ),
         )
 

@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from rapporter.models import Budgetpost, Ekonomi, Kostnad
-from samverkan.models import Insats, Organisation
+from samverkan.models import Insats, Medlemskap, Organisation, Roll
 from styrelse.models import ForbundEkonomiAr, Forbundsinstallning
 
 BELOPP = DecimalField(max_digits=14, decimal_places=0)
@@ -135,3 +135,15 @@ def forbundets_ekonomi(*, forbund, ar: int) -> Forbundsekonomi:
     e.grans = int(Decimal(e.intakter_totalt) * e.grans_procent / 100)
     e.utrymme = max(0, e.utgaende_eget_kapital - e.grans)
     return e
+
+
+def kallelsens_mottagare(forbund_id) -> list[str]:
+    """The e-mail addresses of the förbund's board members today (active accounts)."""
+    return sorted(
+        set(
+            Medlemskap.objects.aktiva()
+            .filter(forbund_id=forbund_id, roll=Roll.STYRELSE, user__is_active=True)
+            .exclude(user__email="")
+            .values_list("user__email", flat=True)
+        )
+    )

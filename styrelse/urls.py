@@ -19,9 +19,24 @@ urlpatterns = [
         name="narvaro-create",
     ),
     path(
+        "sammantraden/<uuid:uuid>/narvaro/<int:pk>/",
+        views.NarvaroUpdateView.as_view(),
+        name="narvaro-update",
+    ),
+    path(
+        "sammantraden/<uuid:uuid>/narvaro/<int:pk>/ta-bort/",
+        views.NarvaroDeleteView.as_view(),
+        name="narvaro-delete",
+    ),
+    path(
         "sammantraden/<uuid:uuid>/arenden/nytt/",
         views.ArendeCreateView.as_view(),
         name="arende-create",
+    ),
+    path(
+        "sammantraden/<uuid:uuid>/kallelse/",
+        views.SammantradeKallelseView.as_view(),
+        name="sammantrade-kallelse",
     ),
     path(
         "sammantraden/<uuid:uuid>/uppratta/",
@@ -38,6 +53,8 @@ urlpatterns = [
         views.SammantradePubliceraView.as_view(),
         name="sammantrade-publicera",
     ),
+    path("arenden/<uuid:uuid>/andra/", views.ArendeUpdateView.as_view(), name="arende-update"),
+    path("arenden/<uuid:uuid>/ta-bort/", views.ArendeDeleteView.as_view(), name="arende-delete"),
     path("arenden/<uuid:uuid>/beslut/", views.ArendeBeslutView.as_view(), name="arende-beslut"),
     path("arenden/<uuid:uuid>/utdrag/", views.ArendeUtdragView.as_view(), name="arende-utdrag"),
     path("protokoll/<uuid:uuid>/", views.ProtokollPdfView.as_view(), name="protokoll-pdf"),
@@ -46,6 +63,11 @@ urlpatterns = [
     path("ansokningar/", views.AnsokanListView.as_view(), name="ansokan-list"),
     path("ansokningar/ny/", views.AnsokanCreateView.as_view(), name="ansokan-create"),
     path("ansokningar/papper/", views.PappersansokanView.as_view(), name="ansokan-papper"),
+    path(
+        "ansokningar/bjud-in/",
+        views.AnsokningsinbjudanView.as_view(),
+        name="ansokan-inbjudan",
+    ),
     path("ansokningar/<uuid:uuid>/", views.AnsokanDetailView.as_view(), name="ansokan-detail"),
     path(
         "ansokningar/<uuid:uuid>/del/<slug:sektion>/",

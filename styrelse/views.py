@@ -154,6 +154,7 @@ class SammantradeDetailView(ObjektetForstMixin, StyrelseMixin, View):
                 "arenden": arenden,
                 "narvaro": narvaro,
                 "protokoll": sammantrade.protokollversioner.order_by("-version"),
+                "kallelser": sammantrade.kallelser.select_related("skickad_av"),
                 "ar_kansli": ar_admin_for(request.user, sammantrade.forbund_id),
                 "oppet": sammantrade.status in sammantrade_services.OPPNA,
                 "kan_justera": sammantrade.status == Sammantrade.Status.UPPRATTAT
@@ -294,6 +295,43 @@ class PappersansokanView(LoginRequiredMixin, View):
             tillbaka=reverse("styrelse:ansokan-list"),
             status=400,
         )
+
+
+class AnsokningsinbjudanView(PappersansokanView):
+    """The office invites an external applicant to write one application."""
+
+    def get(self, request):
+        self._forbund(request)
+        return self._sida(request, forms.AnsokningsinbjudanForm())
+
+    def _sida(self, request, form, status=200):
+        return _form_sida(
+            request,
+            form,
+            rubrik=_("Bjud in extern sökande"),
+            tillbaka=reverse("styrelse:ansokan-list"),
+            intro=_(
+                "För en sökande som inte är en av förbundets parter, t.ex. en folkhögskola "
+                "eller ett socialt företag. Personen får ett e-postmeddelande med en länk."
+            ),
+            knapp=_("Skicka inbjudan"),
+            status=status,
+        )
+
+    def post(self, request):
+        forbund = self._forbund(request)
+        form = forms.AnsokningsinbjudanForm(request.POST)
+        if form.is_valid():
+            try:
+                ansokan_services.ansokningsinbjudan_skapa(
+                    actor=request.user, forbund=forbund, request=request, **form.cleaned_data
+                )
+            except ValidationError as fel:
+                forms.fel_till_form(form, fel)
+            else:
+                messages.success(request, _("Inbjudan är skickad."))
+                return redirect("styrelse:ansokan-list")
+        return self._sida(request, form, status=400)
 
 
 SEKTIONSRUBRIK = {
@@ -624,6 +662,137 @@ class ArendeCreateView(SammantradeTillaggView):
         return forms.ArendeForm(data, ansokningar=ansokningar)
 
 
+class NarvaroUpdateView(NarvaroCreateView):
+    """Correct a närvaro row; refused once the protocol is drawn up."""
+
+    rubrik = gettext_lazy("Ändra närvaro: %(mote)s")
+
+    def _narvaro(self, sammantrade):
+        narvaro = sammantrade.narvaro.filter(pk=self.kwargs["pk"]).first()
+        if narvaro is None:
+            raise Http404
+        return narvaro
+
+    def _form(self, sammantrade, data=None):
+        form = super()._form(sammantrade, data)
+        form.instance = self._narvaro(sammantrade)
+        if data is None:
+            form.initial = {f: getattr(form.instance, f) for f in form.fields}
+            form.initial["user"] = form.instance.user_id
+        return form
+
+    def service(self, *, actor, sammantrade, request, **falt):
+        return sammantrade_services.narvaro_andra(
+            actor=actor, narvaro=self._narvaro(sammantrade), request=request, **falt
+        )
+
+    def get(self, request, uuid, pk):
+        sammantrade = self.hamta_sammantrade(request, uuid)
+        if not _oppet(request, sammantrade):
+            return redirect("styrelse:sammantrade-detail", uuid=uuid)
+        return self._sida(request, sammantrade, self._form(sammantrade))
+
+    def post(self, request, uuid, pk):
+        return super().post(request, uuid)
+
+
+class NarvaroDeleteView(KansliMixin, View):
+    def get(self, request, uuid, pk):
+        self.hamta_sammantrade(request, uuid)
+        return redirect("styrelse:sammantrade-detail", uuid=uuid)
+
+    def post(self, request, uuid, pk):
+        sammantrade = self.hamta_sammantrade(request, uuid)
+        narvaro = sammantrade.narvaro.filter(pk=pk).first()
+        if narvaro is None:
+            raise Http404
+        try:
+            sammantrade_services.narvaro_ta_bort(
+                actor=request.user, narvaro=narvaro, request=request
+            )
+        except ValidationError as fel:
+            for text in fel.messages:
+                messages.error(request, text)
+        else:
+            messages.success(request, _("Närvaron är borttagen."))
+        return redirect("styrelse:sammantrade-detail", uuid=uuid)
+
+
+def _oppet(request, sammantrade) -> bool:
+    """Whether the meeting can still change; if not, say so on the meeting's page."""
+    if sammantrade.status in sammantrade_services.OPPNA:
+        return True
+    messages.error(request, _("Protokollet är upprättat: sammanträdet kan inte ändras."))
+    return False
+
+
+class ArendeKansliMixin(KansliMixin):
+    objekt_queryset = Arende.objects
+    objekt_scope = "for_kansli"
+
+    def hamta_arende(self, request, uuid):
+        return get_object_for_user(
+            Arende.objects.select_related("sammantrade", "ansokan"),
+            request,
+            scope="for_kansli",
+            uuid=uuid,
+        )
+
+
+class ArendeUpdateView(ArendeKansliMixin, View):
+    """Correct an agenda item; refused once the protocol is drawn up."""
+
+    def _sida(self, request, arende, form, status=200):
+        return _form_sida(
+            request,
+            form,
+            rubrik=_("Ändra ärende: %(arende)s") % {"arende": arende.rubrik},
+            tillbaka=reverse(
+                "styrelse:sammantrade-detail", kwargs={"uuid": arende.sammantrade.uuid}
+            ),
+            status=status,
+        )
+
+    def get(self, request, uuid):
+        arende = self.hamta_arende(request, uuid)
+        if not _oppet(request, arende.sammantrade):
+            return redirect("styrelse:sammantrade-detail", uuid=arende.sammantrade.uuid)
+        initial = {f: getattr(arende, f) for f in sammantrade_services.ARENDE_FALT}
+        return self._sida(request, arende, forms.ArendeAndraForm(initial=initial))
+
+    def post(self, request, uuid):
+        arende = self.hamta_arende(request, uuid)
+        form = forms.ArendeAndraForm(request.POST)
+        if form.is_valid():
+            try:
+                sammantrade_services.arende_andra(
+                    actor=request.user, arende=arende, request=request, **form.cleaned_data
+                )
+            except ValidationError as fel:
+                forms.fel_till_form(form, fel)
+            else:
+                messages.success(request, _("Ärendet är ändrat."))
+                return redirect("styrelse:sammantrade-detail", uuid=arende.sammantrade.uuid)
+        return self._sida(request, arende, form, status=400)
+
+
+class ArendeDeleteView(ArendeKansliMixin, View):
+    def get(self, request, uuid):
+        arende = self.hamta_arende(request, uuid)
+        return redirect("styrelse:sammantrade-detail", uuid=arende.sammantrade.uuid)
+
+    def post(self, request, uuid):
+        arende = self.hamta_arende(request, uuid)
+        try:
+            sammantrade_services.arende_ta_bort(actor=request.user, arende=arende, request=request)
+        except ValidationError as fel:
+            for text in fel.messages:
+                messages.error(request, text)
+        else:
+            messages.success(request, _("Ärendet är borttaget från dagordningen."))
+        return redirect("styrelse:sammantrade-detail", uuid=arende.sammantrade.uuid)
+
+
 class ArendeBeslutView(KansliMixin, View):
     objekt_queryset = Arende.objects
     objekt_scope = "for_kansli"
@@ -694,6 +863,31 @@ class SammantradeUpprattaView(KansliMixin, View):
                 messages.error(request, text)
         else:
             messages.success(request, _("Protokollet är upprättat och paragraferna numrerade."))
+        return redirect("styrelse:sammantrade-detail", uuid=uuid)
+
+
+class SammantradeKallelseView(KansliMixin, View):
+    """The office sends (or sends again) the kallelse to the board."""
+
+    def get(self, request, uuid):
+        self.hamta_sammantrade(request, uuid)
+        return redirect("styrelse:sammantrade-detail", uuid=uuid)
+
+    def post(self, request, uuid):
+        sammantrade = self.hamta_sammantrade(request, uuid)
+        try:
+            utskick = sammantrade_services.kallelse_skicka(
+                actor=request.user, sammantrade=sammantrade, request=request
+            )
+        except ValidationError as fel:
+            for text in fel.messages:
+                messages.error(request, text)
+        else:
+            messages.success(
+                request,
+                _("Kallelsen skickas till %(antal)s styrelseledamöter.")
+                % {"antal": utskick.antal_mottagare},
+            )
         return redirect("styrelse:sammantrade-detail", uuid=uuid)
 
 

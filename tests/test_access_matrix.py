@@ -151,6 +151,11 @@ MATRIX = {
     "styrelse:sammantrade-create": (None, [LOGIN, 403, 403, 200, 403, 403, 200]),
     "styrelse:narvaro-create": ("sammantrade", [LOGIN, 404, 404, 200, 403, 200, 404]),
     "styrelse:arende-create": ("sammantrade", [LOGIN, 404, 404, 200, 403, 200, 404]),
+    "styrelse:sammantrade-kallelse": ("sammantrade", [LOGIN, 404, 404, 302, 403, 302, 404]),
+    "styrelse:narvaro-update": ("narvaro", [LOGIN, 404, 404, 200, 403, 200, 404]),
+    "styrelse:narvaro-delete": ("narvaro", [LOGIN, 404, 404, 302, 403, 302, 404]),
+    "styrelse:arende-update": ("arende", [LOGIN, 404, 404, 200, 404, 200, 404]),
+    "styrelse:arende-delete": ("arende", [LOGIN, 404, 404, 302, 404, 302, 404]),
     "styrelse:sammantrade-uppratta": ("sammantrade", [LOGIN, 404, 404, 302, 403, 302, 404]),
     "styrelse:sammantrade-publicera": ("sammantrade", [LOGIN, 404, 404, 200, 403, 200, 404]),
     "styrelse:arende-beslut": ("arende", [LOGIN, 404, 404, 200, 404, 200, 404]),
@@ -159,6 +164,7 @@ MATRIX = {
     "styrelse:arende-utdrag": ("arende", [LOGIN, 404, 404, ABSENT, 404, ABSENT, 404]),
     "styrelse:ansokan-create": (None, [LOGIN, 403, 200, 403, 403, 403, 403]),
     "styrelse:ansokan-papper": (None, [LOGIN, 403, 403, 200, 403, 403, 200]),
+    "styrelse:ansokan-inbjudan": (None, [LOGIN, 403, 403, 200, 403, 403, 200]),
     "styrelse:ansokan-sektion": ("ansokan_utkast", [LOGIN, 404, 200, 404, 404, 403, 404]),
     "styrelse:ansokan-budget": ("ansokan_utkast", [LOGIN, 404, 200, 404, 404, 403, 404]),
     "styrelse:ansokan-bilaga": ("ansokan_utkast", [LOGIN, 404, 200, 404, 404, 403, 404]),
@@ -244,7 +250,7 @@ def _kwargs(kind, request):
             inskrivning=request.getfixturevalue("kartlagd"),
         )
         return {"token": token}
-    if kind in ("sammantrade", "protokoll", "ansokan", "ansokan_utkast", "arende"):
+    if kind in ("sammantrade", "narvaro", "protokoll", "ansokan", "ansokan_utkast", "arende"):
         return _styrelse_objekt(kind, request)
     if kind in ("remiss", "beslut"):
         remiss = _skickad_remiss(request, insats)
@@ -330,6 +336,8 @@ def _styrelse_objekt(kind, request):
     sammantrade = mote(admin, forbund, request.getfixturevalue("styrelse"))
     if kind == "sammantrade":
         return {"uuid": sammantrade.uuid}
+    if kind == "narvaro":
+        return {"uuid": sammantrade.uuid, "pk": sammantrade.narvaro.first().pk}
     if kind == "arende":
         arende = s.arende_skapa(actor=admin, sammantrade=sammantrade, typ="beslut", rubrik="Punkt")
         return {"uuid": arende.uuid}

@@ -14,7 +14,13 @@ from deltagare.uploads import kontrollera_blankett
 from samverkan import audit
 from samverkan.models import Organisation
 from samverkan.permissions import roller
-from styrelse.models import HUVUDMAN_TYPER, Ansokan, Ansokningsbilaga, Budgetrad
+from styrelse.models import (
+    HUVUDMAN_TYPER,
+    Ansokan,
+    Ansokningsbilaga,
+    Ansokningsinbjudan,
+    Budgetrad,
+)
 from styrelse.services.common import kraver_kansli
 
 S = Ansokan.Status
@@ -81,6 +87,60 @@ def ansokan_registrera_pappersansokan(
         detail={"papper": True},
     )
     return ansokan
+
+
+@transaction.atomic
+def ansokningsinbjudan_skapa(
+    *, actor, forbund, epost: str, sokande_namn: str, typ: str = Ansokan.Typ.NY, request=None
+) -> Ansokningsinbjudan:
+    """The office invites an external applicant (no partner organisation) to
+    write one application. The address gets an account without a password if
+    it has none; it logs in by e-mail code and sees that application only.
+    The invitation is mailed after commit."""
+    from django.contrib.auth import get_user_model
+
+    from styrelse.tasks import skicka_ansokningsinbjudan
+
+    kraver_kansli(actor, forbund.pk)
+    epost = epost.strip().lower()
+    User = get_user_model()
+    user = User.objects.filter(email__iexact=epost).first()
+    if user is not None and not user.is_active:
+        raise ValidationError({"epost": _("Kontot för den här adressen är spärrat.")})
+    if user is None:
+        user = User.objects.create(email=epost)
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+        audit.record(
+            action=audit.Action.CREATE,
+            actor=actor,
+            obj=user,
+            forbund=forbund,
+            request=request,
+            detail={"via": "ansokningsinbjudan"},
+        )
+    ansokan = Ansokan.objects.create(
+        forbund=forbund,
+        typ=typ,
+        skapad_av=user,
+        sokande_namn=sokande_namn,
+        kontakt_epost=epost,
+    )
+    audit.record(
+        action=audit.Action.CREATE,
+        actor=actor,
+        obj=ansokan,
+        request=request,
+        detail={"inbjuden_sokande": True},
+    )
+    inbjudan = Ansokningsinbjudan.objects.create(
+        ansokan=ansokan, user=user, epost=epost, skapad_av=actor
+    )
+    audit.record(
+        action=audit.Action.CREATE, actor=actor, obj=inbjudan, forbund=forbund, request=request
+    )
+    transaction.on_commit(lambda: skicka_ansokningsinbjudan.delay(inbjudan.pk))
+    return inbjudan
 
 
 @transaction.atomic

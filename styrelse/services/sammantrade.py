@@ -7,7 +7,7 @@ import datetime
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,6 +22,7 @@ from styrelse.models import (
     BeviljatBelopp,
     Beviljning,
     Forbundsinstallning,
+    Kallelseutskick,
     Narvaro,
     Sammantrade,
     Uppdrag,
@@ -68,19 +69,46 @@ def sammantrade_skapa(
 
 
 @transaction.atomic
+def kallelse_skicka(*, actor, sammantrade: Sammantrade, request=None) -> Kallelseutskick:
+    """Send the kallelse to the förbund's board members by e-mail (after commit,
+    through Celery). Sending again is allowed; every sending is recorded."""
+    from styrelse.selectors import kallelsens_mottagare
+    from styrelse.tasks import skicka_kallelse
+
+    sammantrade = _las(sammantrade)
+    kraver_kansli(actor, sammantrade.forbund_id)
+    _kraver_oppet(sammantrade)
+    mottagare = kallelsens_mottagare(sammantrade.forbund_id)
+    if not mottagare:
+        raise ValidationError(
+            _("Förbundet har ingen styrelseledamot med e-postadress att skicka kallelsen till."),
+            code="inga_mottagare",
+        )
+    utskick = Kallelseutskick.objects.create(
+        sammantrade=sammantrade, skickad_av=actor, antal_mottagare=len(mottagare)
+    )
+    if sammantrade.status == M.PLANERAT:
+        sammantrade.status = M.KALLAT
+        sammantrade.save(update_fields=["status"])
+    audit.record(
+        action=audit.Action.CHANGE,
+        actor=actor,
+        obj=sammantrade,
+        request=request,
+        detail={"kallelse": utskick.pk, "mottagare": len(mottagare)},
+    )
+    transaction.on_commit(lambda: skicka_kallelse.delay(utskick.pk))
+    return utskick
+
+
+@transaction.atomic
 def narvaro_lagg_till(*, actor, sammantrade: Sammantrade, request=None, **falt) -> Narvaro:
     """Someone present: role, beslutande, justerare, and when they joined or left."""
     sammantrade = _las(sammantrade)
     kraver_kansli(actor, sammantrade.forbund_id)
     _kraver_oppet(sammantrade)
     narvaro = Narvaro(sammantrade=sammantrade, **falt)
-    if narvaro.justerare and narvaro.user_id is None:
-        raise ValidationError(
-            {"user": _("En justerare behöver ett konto för att kunna justera i tjänsten.")}
-        )
-    if narvaro.ankom and narvaro.lamnade and narvaro.lamnade <= narvaro.ankom:
-        raise ValidationError({"lamnade": _("Tiden då personen lämnade är före ankomsten.")})
-    narvaro.full_clean()
+    _kontrollera_narvaro(narvaro)
     narvaro.save()
     audit.record(
         action=audit.Action.CHANGE,
@@ -152,6 +180,151 @@ def arende_skapa(
         )
     audit.record(action=audit.Action.CREATE, actor=actor, obj=arende, request=request)
     return arende
+
+
+NARVARO_FALT = (
+    "namn",
+    "roll",
+    "user",
+    "organisation",
+    "beslutande",
+    "justerare",
+    "ankom",
+    "lamnade",
+)
+ARENDE_FALT = ("typ", "rubrik", "text", "forslag", "visa_ekonomi")
+
+
+def _kontrollera_narvaro(narvaro):
+    if narvaro.justerare and narvaro.user_id is None:
+        raise ValidationError(
+            {"user": _("En justerare behöver ett konto för att kunna justera i tjänsten.")}
+        )
+    if narvaro.ankom and narvaro.lamnade and narvaro.lamnade <= narvaro.ankom:
+        raise ValidationError({"lamnade": _("Tiden då personen lämnade är före ankomsten.")})
+    narvaro.full_clean()
+
+
+@transaction.atomic
+def narvaro_andra(*, actor, narvaro: Narvaro, request=None, **falt) -> Narvaro:
+    """Correct a närvaro row while the protocol is not yet drawn up."""
+    sammantrade = _las(narvaro.sammantrade)
+    kraver_kansli(actor, sammantrade.forbund_id)
+    _kraver_oppet(sammantrade)
+    narvaro = Narvaro.objects.select_for_update().get(pk=narvaro.pk, sammantrade=sammantrade)
+    andrade = [f for f in NARVARO_FALT if f in falt and getattr(narvaro, f) != falt[f]]
+    for namn in andrade:
+        setattr(narvaro, namn, falt[namn])
+    _kontrollera_narvaro(narvaro)
+    if andrade:
+        narvaro.save(update_fields=andrade)
+        audit.record(
+            action=audit.Action.CHANGE,
+            actor=actor,
+            obj=sammantrade,
+            request=request,
+            detail={"narvaro": narvaro.pk, "falt": andrade},
+        )
+    return narvaro
+
+
+@transaction.atomic
+def narvaro_ta_bort(*, actor, narvaro: Narvaro, request=None) -> None:
+    sammantrade = _las(narvaro.sammantrade)
+    kraver_kansli(actor, sammantrade.forbund_id)
+    _kraver_oppet(sammantrade)
+    pk = narvaro.pk
+    Narvaro.objects.filter(pk=pk, sammantrade=sammantrade).delete()
+    audit.record(
+        action=audit.Action.CHANGE,
+        actor=actor,
+        obj=sammantrade,
+        request=request,
+        detail={"narvaro_borttagen": pk},
+    )
+
+
+def _arende_las(actor, arende) -> tuple[Sammantrade, Arende]:
+    sammantrade = _las(arende.sammantrade)
+    kraver_kansli(actor, sammantrade.forbund_id)
+    _kraver_oppet(sammantrade)
+    return sammantrade, Arende.objects.select_for_update().get(pk=arende.pk)
+
+
+@transaction.atomic
+def arende_andra(*, actor, arende: Arende, request=None, **falt) -> Arende:
+    """Correct an agenda item before the protocol is drawn up. The application
+    it concerns stays (remove the item and add a new one to change it); an
+    item with a recorded decision keeps its kind."""
+    _sammantrade, arende = _arende_las(actor, arende)
+    falt = {f: v for f, v in falt.items() if f in ARENDE_FALT}
+    kontrollera_offentlig_text(
+        {f: falt[f] or "" for f in ("rubrik", "text", "forslag") if f in falt}
+    )
+    typ = falt.get("typ", arende.typ)
+    if typ != arende.typ:
+        if arende.beslutad is not None:
+            raise ValidationError(
+                {"typ": _("Beslutet är registrerat: ärendets typ kan inte ändras.")}
+            )
+        if arende.ansokan_id is not None:
+            raise ValidationError({"typ": _("En ansökan är ett beslutsärende.")})
+    andrade = [f for f, v in falt.items() if getattr(arende, f) != v]
+    for namn in andrade:
+        setattr(arende, namn, falt[namn])
+    arende.full_clean()
+    if andrade:
+        arende.save(update_fields=andrade)
+        audit.record(
+            action=audit.Action.CHANGE,
+            actor=actor,
+            obj=arende,
+            request=request,
+            detail={"falt": andrade},
+        )
+    return arende
+
+
+@transaction.atomic
+def arende_ta_bort(*, actor, arende: Arende, request=None) -> None:
+    """Remove an item from the agenda before the protocol is drawn up. It never
+    had a paragraph number (they are given at upprättande), so none is lost. An
+    application on it goes back to beredning; the items after it move up."""
+    sammantrade, arende = _arende_las(actor, arende)
+    if arende.beslutad is not None:
+        raise ValidationError(
+            _("Beslutet är registrerat: ärendet kan inte tas bort."), code="beslutad"
+        )
+    if Uppdrag.objects.filter(models.Q(arende=arende) | models.Q(aterrapporterat_i=arende)):
+        raise ValidationError(
+            _("Ärendet har ett uppdrag kopplat till sig och kan inte tas bort."), code="uppdrag"
+        )
+    ansokan = arende.ansokan
+    pk, ordning = arende.pk, arende.ordning
+    audit.record(
+        action=audit.Action.DELETE,
+        actor=actor,
+        obj=arende,
+        request=request,
+        detail={"sammantrade": sammantrade.pk, "rubrik": arende.rubrik},
+    )
+    arende.delete()
+    # Close the gap in agenda order, front to back so (meeting, order) stays unique.
+    for senare in sammantrade.arenden.filter(ordning__gt=ordning).order_by("ordning"):
+        senare.ordning -= 1
+        senare.save(update_fields=["ordning"])
+    if ansokan is not None:
+        ansokan = Ansokan.objects.select_for_update().get(pk=ansokan.pk)
+        if ansokan.status == S.PA_DAGORDNINGEN:
+            ansokan.status = S.UNDER_BEREDNING
+            ansokan.save(update_fields=["status", "andrad"])
+            audit.record(
+                action=audit.Action.CHANGE,
+                actor=actor,
+                obj=ansokan,
+                request=request,
+                detail={"status": [S.PA_DAGORDNINGEN, S.UNDER_BEREDNING], "arende_borttaget": pk},
+            )
 
 
 UTFALL_TILL_STATUS = {
