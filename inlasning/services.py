@@ -96,6 +96,8 @@ def inlasning_ladda_upp(*, actor, forbund, upload, request=None) -> Inlasning:
         try:
             resultat = provkor(forbund=forbund, data=data)
         except RubrikerSaknas:
+            if len(inlasning.rubriker) < sum(k.kravs for k in kolumner()):
+                raise  # too few columns to map: not a file of participants at all
             sparad = Kolumnmappning.objects.filter(
                 forbund=forbund, rubriknyckel=rubriknyckel(inlasning.rubriker)
             ).first()
