@@ -399,7 +399,7 @@ def inlasningar_rensa(*, dagar: int, idag: datetime.datetime | None = None) -> i
     grans = (idag or timezone.now()) - datetime.timedelta(days=dagar)
     gamla = list(
         Inlasning.objects.filter(
-            skapad__lt=grans, status__in=[Status.PROVKORD, Status.MISSLYCKAD]
+            skapad__lt=grans, status__in=[Status.MAPPAS, Status.PROVKORD, Status.MISSLYCKAD]
         ).select_for_update()
     )
     for inlasning in gamla:
