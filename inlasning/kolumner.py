@@ -85,3 +85,25 @@ def kolumner() -> list[Kolumn]:
         Kolumn("nasta_steg", "Dokumenterat nästa steg", "janej"),
         *_sus("avslut", "vid avslut"),
     ]
+
+
+# Headers other systems use for a field (casefolded), for the mapping step's
+# pre-filled selects: besides these, the template's header and the field's key match.
+SYNONYMER = {
+    "externt_id": ("id", "ärende-id", "ärendeid", "ärendenummer", "löpnummer", "externt id"),
+    "insats": ("insatsnamn", "projekt", "insats/projekt"),
+    "personnummer": ("pnr", "personnr", "person-nr", "personnummer/samordningsnummer"),
+    "fodelsedatum": ("födelsedatum", "född"),
+    "reservnummer": ("reservnr",),
+    "fornamn": ("förnamn", "tilltalsnamn"),
+    "efternamn": ("efternamn",),
+    "kon": ("kön", "juridiskt kön"),
+    "folkbokforingskommun": ("kommun", "kommunkod", "folkbokföringskommun"),
+    "remittent": ("remittent", "remitterande", "remitterad av", "remitterande aktör"),
+    "aktualiserad": ("aktualiseringsdatum", "aktualiserad datum"),
+    "inskrivningsdatum": ("inskriven", "startdatum", "inskrivning", "start"),
+    "avslutsdatum": ("avslutad", "slutdatum", "avslut", "utskriven"),
+    "vag_ut": ("väg ut", "avslutsorsak", "orsak till avslut"),
+    "ansvarig_efter": ("huvudansvar efter", "ansvarig efter avslut"),
+    "nasta_steg": ("nästa steg",),
+}

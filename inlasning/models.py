@@ -19,6 +19,7 @@ class InlasningQuerySet(models.QuerySet):
 
 
 class Status(models.TextChoices):
+    MAPPAS = "mappas", _("Kolumnerna mappas")
     PROVKORD = "provkord", _("Provkörd")
     KOAD = "koad", _("Väntar på inläsning")
     PAGAR = "pagar", _("Läses in")
@@ -42,6 +43,10 @@ class Inlasning(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.PROVKORD
     )
+    # The file's own headers, and the mapping its dry run and import read it through
+    # (field key → header; empty: the template's headers).
+    rubriker = models.JSONField(default=list, blank=True)
+    mappning = models.JSONField(default=dict, blank=True)
     antal_rader = models.PositiveIntegerField(_("rader"), default=0)
     antal_nya = models.PositiveIntegerField(_("nya ärenden"), default=0)
     antal_fel = models.PositiveIntegerField(_("fel"), default=0)
@@ -67,6 +72,45 @@ class Inlasning(models.Model):
     @property
     def kan_lasas_in(self):
         return self.status == Status.PROVKORD and self.antal_fel == 0 and bool(self.fil)
+
+
+class KolumnmappningQuerySet(models.QuerySet):
+    def for_user(self, user):
+        from samverkan.permissions import roller
+
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        return self.filter(forbund__in=roller(user).admin_forbund)
+
+
+class Kolumnmappning(models.Model):
+    """A förbund's mapping of its own column headers to the template's fields, saved
+    so the next file with the same headers is mapped at once."""
+
+    forbund = models.ForeignKey(
+        "samverkan.Forbund", on_delete=models.CASCADE, related_name="+", verbose_name=_("förbund")
+    )
+    rubriknyckel = models.CharField(max_length=64)  # provkorning.rubriknyckel(headers)
+    rubriker = models.JSONField(default=list)
+    mappning = models.JSONField(default=dict)  # field key → the file's header
+    andrad = models.DateTimeField(_("ändrad"), auto_now=True)
+    andrad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = KolumnmappningQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("kolumnmappning")
+        verbose_name_plural = _("kolumnmappningar")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forbund", "rubriknyckel"], name="kolumnmappning_unik_per_rubriker"
+            )
+        ]
+
+    def __str__(self):
+        return f"Kolumnmappning {self.pk}"
 
 
 class ImporteratArende(models.Model):

@@ -6,6 +6,7 @@ row, the column's header, the value (a personnummer masked) and why, in Swedish.
 """
 
 import datetime
+import hashlib
 import io
 import xml.etree.ElementTree as ET
 import zipfile
@@ -18,7 +19,7 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, fr
 from deltagare.koder import Steg, Sysselsattning, VagUt
 from deltagare.models import Deltagare
 from deltagare.personnummer import parse as parse_personnummer
-from inlasning.kolumner import BLAD, JA_NEJ, MAX_FORSORJNING, kolumner
+from inlasning.kolumner import BLAD, JA_NEJ, MAX_FORSORJNING, SYNONYMER, kolumner
 from inlasning.models import ImporteratArende
 from samverkan.models import Insats, Organisation
 
@@ -29,6 +30,59 @@ MAX_UPPACKAD = 200 * 1024 * 1024
 
 class FelaktigFil(Exception):
     """The file as a whole cannot be read (not the template, no rows...)."""
+
+
+class RubrikerSaknas(FelaktigFil):
+    """Required columns are not found by header: the office maps the file's own
+    columns instead (`rubriker`: the file's headers)."""
+
+    def __init__(self, message, rubriker):
+        super().__init__(message)
+        self.rubriker = rubriker
+
+
+def filens_rubriker(rubriker) -> list[str]:
+    """The file's non-empty headers, each once, in the file's order."""
+    sedda, ut = set(), []
+    for r in rubriker:
+        if r and r.casefold() not in sedda:
+            sedda.add(r.casefold())
+            ut.append(r)
+    return ut
+
+
+def rubriknyckel(rubriker) -> str:
+    """The same set of headers (case and order aside) gives the same key: a saved
+    mapping is found again for the next file from the same system."""
+    text = "\n".join(sorted({r.casefold() for r in rubriker if r}))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def forslag(rubriker) -> dict:
+    """field key → the file's header that matches its template header, its key or a
+    known synonym (case-insensitively), for the mapping step's pre-filled selects."""
+    per_namn = {r.casefold(): r for r in reversed(filens_rubriker(rubriker))}
+    ut = {}
+    for kol in kolumner():
+        for namn in (kol.rubrik, kol.nyckel, *SYNONYMER.get(kol.nyckel, ())):
+            if namn.casefold() in per_namn:
+                ut[kol.nyckel] = per_namn[namn.casefold()]
+                break
+    return ut
+
+
+def kolumnindex(rubriker, kols, mappning=None) -> dict:
+    """field key → the column's index: by the template's header, or through the
+    office's mapping (field key → the file's own header)."""
+    per_rubrik = {}
+    for n, rubrik in enumerate(rubriker):
+        per_rubrik.setdefault(rubrik.casefold(), n)
+    index = {}
+    for kol in kols:
+        namn = kol.rubrik if mappning is None else mappning.get(kol.nyckel)
+        if namn and namn.casefold() in per_rubrik:
+            index[kol.nyckel] = per_rubrik[namn.casefold()]
+    return index
 
 
 @dataclass
@@ -243,6 +297,8 @@ class _Radlasare:
         return hittad
 
     def janej(self, nyckel):
+        if isinstance(self.celler.get(nyckel), bool):  # an Excel TRUE/FALSE cell
+            return self.celler[nyckel]
         varde = self.text(nyckel)
         if not varde:
             return False
@@ -326,22 +382,22 @@ def _uppslag(kols) -> dict:
     return uppslag
 
 
-def provkor(*, forbund, data: bytes, idag: datetime.date | None = None) -> Resultat:
-    """Check every row of the file; raises FelaktigFil if it cannot be read at all."""
+def provkor(
+    *, forbund, data: bytes, idag: datetime.date | None = None, mappning: dict | None = None
+) -> Resultat:
+    """Check every row of the file; raises FelaktigFil if it cannot be read at all,
+    RubrikerSaknas if required columns are not found. `mappning` (field key → the
+    file's own header) reads a file that does not use the template's headers."""
     idag = idag or datetime.date.today()
     rubriker, rader, mac = las_fil(data)
     epok = CALENDAR_MAC_1904 if mac else CALENDAR_WINDOWS_1900
     kols = kolumner()
-    per_rubrik = {k.rubrik.casefold(): k for k in kols}
-    index = {}
-    for n, rubrik in enumerate(rubriker):
-        kol = per_rubrik.get(rubrik.casefold())
-        if kol is not None:
-            index[kol.nyckel] = n
+    index = kolumnindex(rubriker, kols, mappning)
     saknas = [k.rubrik for k in kols if k.kravs and k.nyckel not in index]
     if saknas:
-        raise FelaktigFil(
-            _("Kolumner saknas: %(kolumner)s. Utgå från mallen.") % {"kolumner": ", ".join(saknas)}
+        raise RubrikerSaknas(
+            _("Kolumner saknas: %(kolumner)s. Utgå från mallen.") % {"kolumner": ", ".join(saknas)},
+            rubriker,
         )
     kol_per_nyckel = {k.nyckel: k for k in kols}
     uppslag = _uppslag(kols)

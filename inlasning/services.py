@@ -27,8 +27,16 @@ from deltagare.models import (
     SusForsorjning,
     SusUppgift,
 )
-from inlasning.models import ImporteratArende, Inlasning, Status
-from inlasning.provkorning import FelaktigFil, provkor
+from inlasning.kolumner import kolumner
+from inlasning.models import ImporteratArende, Inlasning, Kolumnmappning, Status
+from inlasning.provkorning import (
+    FelaktigFil,
+    RubrikerSaknas,
+    filens_rubriker,
+    las_fil,
+    provkor,
+    rubriknyckel,
+)
 from samverkan import audit
 from samverkan.permissions import roller
 from samverkan.virusskanning import skanna
@@ -68,34 +76,126 @@ def _kraver_kansli(actor, forbund):
         raise PermissionDenied
 
 
+def _rubriker(data: bytes) -> list[str]:
+    rubriker, rader, _mac = las_fil(data)
+    rader.close()
+    return rubriker
+
+
 @transaction.atomic
 def inlasning_ladda_upp(*, actor, forbund, upload, request=None) -> Inlasning:
-    """Store the file privately under a random name and run the dry run."""
+    """Store the file privately under a random name and run the dry run. A file whose
+    headers are not the template's is read through the förbund's saved mapping for
+    those headers, or waits for the office to map its columns (inlasning_mappa)."""
     _kraver_kansli(actor, forbund)
     data = kontrollera_fil(upload)
+    inlasning = Inlasning(forbund=forbund, skapad_av=actor)
+    resultat = None
     try:
-        resultat = provkor(forbund=forbund, data=data)
+        inlasning.rubriker = filens_rubriker(_rubriker(data))
+        try:
+            resultat = provkor(forbund=forbund, data=data)
+        except RubrikerSaknas:
+            if len(inlasning.rubriker) < sum(k.kravs for k in kolumner()):
+                raise  # too few columns to map: not a file of participants at all
+            sparad = Kolumnmappning.objects.filter(
+                forbund=forbund, rubriknyckel=rubriknyckel(inlasning.rubriker)
+            ).first()
+            if sparad is None:
+                inlasning.status = Status.MAPPAS
+            else:
+                inlasning.mappning = sparad.mappning
+                resultat = provkor(forbund=forbund, data=data, mappning=sparad.mappning)
     except FelaktigFil as exc:
         raise ValidationError({"fil": str(exc)}) from None
-    inlasning = Inlasning(forbund=forbund, skapad_av=actor, antal_rader=resultat.antal_rader)
-    inlasning.antal_nya = len(resultat.rader)
-    inlasning.antal_fel = len(resultat.fel)
-    inlasning.provkorning = resultat.som_json()
+    if resultat is not None:
+        _spara_resultat(inlasning, resultat)
     # The file's own name may name a person: a random one instead.
     inlasning.fil.save(f"{uuid.uuid4().hex}.xlsx", ContentFile(data), save=False)
     try:
         inlasning.save()
+        detail = {"provkorning": resultat is not None}
+        if resultat is not None:
+            detail.update(rader=resultat.antal_rader, fel=len(resultat.fel))
+        if inlasning.mappning:
+            detail["mappning"] = "sparad"
         audit.record(
             action=audit.Action.CREATE,
             actor=actor,
             obj=inlasning,
             forbund=forbund,
             request=request,
-            detail={"provkorning": True, "rader": resultat.antal_rader, "fel": len(resultat.fel)},
+            detail=detail,
         )
     except Exception:
         inlasning.fil.storage.delete(inlasning.fil.name)  # nothing half-saved
         raise
+    return inlasning
+
+
+def _spara_resultat(inlasning: Inlasning, resultat) -> None:
+    inlasning.antal_rader = resultat.antal_rader
+    inlasning.antal_nya = len(resultat.rader)
+    inlasning.antal_fel = len(resultat.fel)
+    inlasning.provkorning = resultat.som_json()
+
+
+def kan_mappas(inlasning: Inlasning) -> bool:
+    """A file not yet imported may be mapped (again), while it is still stored."""
+    return bool(inlasning.fil) and inlasning.status in (Status.MAPPAS, Status.PROVKORD)
+
+
+@transaction.atomic
+def inlasning_mappa(*, actor, inlasning: Inlasning, mappning: dict, request=None) -> Inlasning:
+    """Read the file through the office's mapping (field key → the file's own header),
+    dry-run it, and save the mapping for the förbund's next file with these headers.
+    A required field without a column is refused with nothing saved."""
+    _kraver_kansli(actor, inlasning.forbund)
+    inlasning = Inlasning.objects.select_for_update().select_related("forbund").get(pk=inlasning.pk)
+    if not kan_mappas(inlasning):
+        raise ValidationError(_("Filen kan inte längre mappas."), code="status")
+    kanda = {r.casefold(): r for r in inlasning.rubriker}
+    valda, fel = {}, {}
+    for kol in kolumner():
+        rubrik = (mappning.get(kol.nyckel) or "").strip()
+        if rubrik and rubrik.casefold() not in kanda:
+            fel[kol.nyckel] = _("Filen har ingen sådan kolumn.")
+        elif rubrik:
+            valda[kol.nyckel] = kanda[rubrik.casefold()]
+        elif kol.kravs:
+            fel[kol.nyckel] = _("Fältet krävs: välj den kolumn i filen som innehåller det.")
+    if fel:
+        raise ValidationError(fel)
+    with inlasning.fil.open("rb") as f:
+        data = f.read()
+    try:
+        resultat = provkor(forbund=inlasning.forbund, data=data, mappning=valda)
+    except FelaktigFil as exc:
+        raise ValidationError(str(exc)) from None
+    inlasning.mappning = valda
+    inlasning.status = Status.PROVKORD
+    _spara_resultat(inlasning, resultat)
+    inlasning.save(
+        update_fields=["mappning", "status", "antal_rader", "antal_nya", "antal_fel", "provkorning"]
+    )
+    Kolumnmappning.objects.update_or_create(
+        forbund=inlasning.forbund,
+        rubriknyckel=rubriknyckel(inlasning.rubriker),
+        defaults={"rubriker": inlasning.rubriker, "mappning": valda, "andrad_av": actor},
+    )
+    audit.record(
+        action=audit.Action.CHANGE,
+        actor=actor,
+        obj=inlasning,
+        forbund=inlasning.forbund,
+        request=request,
+        detail={
+            "mappning": sorted(valda),
+            "provkorning": True,
+            "rader": resultat.antal_rader,
+            "fel": len(resultat.fel),
+        },
+    )
     return inlasning
 
 
@@ -180,7 +280,7 @@ def _skriv(*, inlasning: Inlasning, actor) -> None:
     forbund = inlasning.forbund
     with inlasning.fil.open("rb") as f:
         data = f.read()
-    resultat = provkor(forbund=forbund, data=data)
+    resultat = provkor(forbund=forbund, data=data, mappning=inlasning.mappning or None)
     if resultat.fel:
         raise ValidationError(_("Filen har fel sedan provkörningen."))
     rader = resultat.rader
@@ -299,7 +399,7 @@ def inlasningar_rensa(*, dagar: int, idag: datetime.datetime | None = None) -> i
     grans = (idag or timezone.now()) - datetime.timedelta(days=dagar)
     gamla = list(
         Inlasning.objects.filter(
-            skapad__lt=grans, status__in=[Status.PROVKORD, Status.MISSLYCKAD]
+            skapad__lt=grans, status__in=[Status.MAPPAS, Status.PROVKORD, Status.MISSLYCKAD]
         ).select_for_update()
     )
     for inlasning in gamla:

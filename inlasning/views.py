@@ -11,9 +11,10 @@ from django.views import View
 
 from deltagare.views import add_errors
 from inlasning import services
-from inlasning.forms import UppladdningForm
+from inlasning.forms import MappningForm, UppladdningForm
 from inlasning.mall import skapa_mall
-from inlasning.models import Inlasning, Status
+from inlasning.models import Inlasning, Kolumnmappning, Status
+from inlasning.provkorning import forslag, rubriknyckel
 from samverkan.models import Forbund
 from samverkan.permissions import get_object_for_user, roller
 
@@ -68,6 +69,8 @@ class InlasningListView(KansliMixin, View):
             except ValidationError as error:
                 add_errors(form, error)
             else:
+                if inlasning.status == Status.MAPPAS:
+                    return redirect("inlasning:inlasning-mappning", uuid=inlasning.uuid)
                 return redirect("inlasning:inlasning-detail", uuid=inlasning.uuid)
         return self.get(request, form=form)
 
@@ -129,3 +132,44 @@ class InlasningStartView(InlasningMixin, View):
         else:
             messages.success(request, _("Inläsningen har startat."))
         return redirect("inlasning:inlasning-detail", uuid=uuid)
+
+
+class InlasningMappningView(InlasningMixin, View):
+    """The mapping step: the file's own columns to the template's fields."""
+
+    template_name = "inlasning/inlasning_mappning.html"
+
+    def get(self, request, uuid, form=None):
+        inlasning = self.inlasning
+        if not services.kan_mappas(inlasning):
+            return redirect("inlasning:inlasning-detail", uuid=uuid)
+        if form is None:
+            initial = inlasning.mappning
+            if not initial:
+                sparad = (
+                    Kolumnmappning.objects.filter(
+                        forbund=inlasning.forbund, rubriknyckel=rubriknyckel(inlasning.rubriker)
+                    )
+                    .values_list("mappning", flat=True)
+                    .first()
+                )
+                initial = sparad or forslag(inlasning.rubriker)
+            form = MappningForm(rubriker=inlasning.rubriker, initial=initial)
+        return render(request, self.template_name, {"inlasning": inlasning, "form": form})
+
+    def post(self, request, uuid):
+        form = MappningForm(request.POST, rubriker=self.inlasning.rubriker)
+        if services.kan_mappas(self.inlasning) and form.is_valid():
+            try:
+                services.inlasning_mappa(
+                    actor=request.user,
+                    inlasning=self.inlasning,
+                    mappning=form.cleaned_data,
+                    request=request,
+                )
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                messages.success(request, _("Kolumnerna är mappade och filen provkörd."))
+                return redirect("inlasning:inlasning-detail", uuid=uuid)
+        return self.get(request, uuid, form=form)

@@ -106,6 +106,7 @@ MATRIX = {
     "inlasning:inlasning-list": (None, [LOGIN, 403, 403, 200, 403, 403, 200]),
     "inlasning:inlasning-mall": (None, [LOGIN, 403, 403, 200, 403, 403, 200]),
     "inlasning:inlasning-detail": ("inlasning", [LOGIN, 404, 404, 200, 404, 404, 404]),
+    "inlasning:inlasning-mappning": ("inlasning", [LOGIN, 404, 404, 200, 404, 404, 404]),
     "inlasning:inlasning-start": ("inlasning", [LOGIN, 404, 404, 405, 404, 404, 404]),
     # Reminders: everyone's own choice of digest.
     "paminnelser:installningar": (None, [LOGIN, 200, 200, 200, 200, 200, 200]),
