@@ -187,7 +187,7 @@ def test_published_version_is_read_only(kansli, forbundsadmin, forbund):
         ({**SKALA, "skalsteg": ""}, "skalsteg", "Ange antal skalsteg"),
         ({**SKALA, "skalsteg": "12"}, "skalsteg", "11"),
         ({**SKALA, "hog_sv": ""}, "hog_sv", "Ange en svensk text för skalans ände."),
-        ({**FRITEXT, "text_sv": ""}, "text_sv", "Det här fältet är obligatoriskt."),
+        ({**FRITEXT, "text_sv": ""}, "text_sv", "Detta fält måste fyllas i."),
         ({**FRITEXT, "typ": "okand"}, "typ", "giltigt"),
     ],
 )
