@@ -66,8 +66,9 @@ def avslutad(data: dict, **over) -> dict:
 def _pnr(rng, fodd: datetime.date, tagna: set) -> str:
     from samverkan.validators import luhn_ok
 
+    # Serial 000 is no personnummer (the validator refuses it).
     while True:
-        serial = f"{rng.randrange(1000):03d}"
+        serial = f"{rng.randrange(1, 1000):03d}"
         for c in range(10):
             nummer = f"{fodd:%Y%m%d}{serial}{c}"
             if luhn_ok(nummer[2:]) and nummer not in tagna:
