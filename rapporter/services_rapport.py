@@ -6,25 +6,18 @@ publishing the same period again makes a new version.
 
 from __future__ import annotations
 
-import hashlib
-
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from rapporter.models import Rapport, RapportStatus, Rapporttyp
-from rapporter.period import AR, HALVAR, KVARTAL, Period
+from rapporter.models import Rapport, RapportStatus
+from rapporter.period import Period
 from rapporter.permissions import far_skriva_rapport
+from rapporter.publicering import PERIODTYP_TILL_RAPPORTTYP, rapport_period
+from rapporter.tasks import skapa_rapport
 from samverkan import audit
-
-PERIODTYP_TILL_RAPPORTTYP = {
-    KVARTAL: Rapporttyp.KVARTAL,
-    HALVAR: Rapporttyp.HALVAR,
-    AR: Rapporttyp.AR,
-}
 
 
 def _kraver_skribent(actor, forbund, insats):
@@ -106,8 +99,6 @@ def rapport_spara_text(*, actor, rapport: Rapport, texter: dict, request=None) -
 @transaction.atomic
 def rapport_publicera(*, actor, rapport: Rapport, request=None) -> Rapport:
     """Queue the rendering; the task freezes the file. Asking twice queues once."""
-    from rapporter.tasks import skapa_rapport
-
     rapport = Rapport.objects.select_for_update().get(pk=rapport.pk)
     _kraver_skribent(actor, rapport.forbund, rapport.insats)
     if rapport.status == RapportStatus.GENERERAS or rapport.ar_publicerad:
@@ -131,59 +122,13 @@ def rapport_publicera(*, actor, rapport: Rapport, request=None) -> Rapport:
 @transaction.atomic
 def rapport_ny_version(*, actor, rapport: Rapport, request=None) -> Rapport:
     """A new draft of a published report's period, with its texts."""
-    period = Period(rapport.period_start, rapport.period_slut, _periodtyp(rapport))
     return rapport_skapa(
-        actor=actor, forbund=rapport.forbund, period=period, insats=rapport.insats, request=request
+        actor=actor,
+        forbund=rapport.forbund,
+        period=rapport_period(rapport),
+        insats=rapport.insats,
+        request=request,
     )
-
-
-def _periodtyp(rapport):
-    for periodtyp, rapporttyp in PERIODTYP_TILL_RAPPORTTYP.items():
-        if rapporttyp == rapport.typ:
-            return periodtyp
-    raise ValueError(rapport.typ)
-
-
-def rapport_period(rapport: Rapport) -> Period:
-    return Period(rapport.period_start, rapport.period_slut, _periodtyp(rapport))
-
-
-@transaction.atomic
-def rapport_spara_pdf(*, rapport_id: int, pdf: bytes) -> Rapport:
-    """Store the rendered file once, with its checksum, and publish."""
-    rapport = Rapport.objects.select_for_update().get(pk=rapport_id)
-    if rapport.ar_publicerad:
-        return rapport  # frozen: a retried task never replaces the file
-    rapport.fil.save(rapport_path_name(rapport), ContentFile(pdf), save=False)
-    rapport.sha256 = hashlib.sha256(pdf).hexdigest()
-    rapport.storlek = len(pdf)
-    rapport.status = RapportStatus.PUBLICERAD
-    rapport.publicerad = timezone.now()
-    rapport.fel = ""
-    rapport.save()
-    audit.record(
-        action=audit.Action.CHANGE,
-        actor=rapport.publicerad_av,
-        obj=rapport,
-        # No checksum here: a hex digest can hold twelve digits in a row, which the
-        # audit trail refuses as a possible personnummer. The row keeps it.
-        detail={"publicerad": rapport.version},
-    )
-    return rapport
-
-
-def rapport_path_name(rapport) -> str:
-    return f"{rapport.uuid}.pdf"
-
-
-@transaction.atomic
-def rapport_misslyckad(*, rapport_id: int, fel: str) -> None:
-    rapport = Rapport.objects.select_for_update().get(pk=rapport_id)
-    if rapport.ar_publicerad:
-        return
-    rapport.status = RapportStatus.MISSLYCKAD
-    rapport.fel = fel[:2000]
-    rapport.save(update_fields=["status", "fel"])
 
 
 def rapport_hamtad(*, actor, rapport: Rapport, request=None) -> None:

@@ -10,6 +10,10 @@ import logging
 from celery import shared_task
 from django.db import transaction
 
+from rapporter.models import Rapport, RapportStatus
+from rapporter.publicering import rapport_misslyckad, rapport_period, rapport_spara_pdf
+from rapporter.sammanstallning import skapa_pdf
+
 logger = logging.getLogger(__name__)
 
 MAX_FORSOK = 3
@@ -17,14 +21,6 @@ MAX_FORSOK = 3
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=MAX_FORSOK - 1)
 def skapa_rapport(self, rapport_id: int) -> str:
-    from rapporter.models import Rapport, RapportStatus
-    from rapporter.sammanstallning import skapa_pdf
-    from rapporter.services_rapport import (
-        rapport_misslyckad,
-        rapport_period,
-        rapport_spara_pdf,
-    )
-
     with transaction.atomic():
         rapport = (
             # of=self: the insats is a nullable join, which PostgreSQL will not lock.

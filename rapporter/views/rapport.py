@@ -17,6 +17,7 @@ from rapporter.permissions import (
     statistik_forbund,
     valbara_insatser,
 )
+from rapporter.publicering import rapport_period
 from rapporter.views.common import ForbundMixin
 from samverkan.permissions import get_object_for_user, nekad
 
@@ -135,7 +136,7 @@ class RapportDetailView(RapportMixin, View):
                 "form": form,
                 "kan_skriva": self.kan_skriva,
                 "versioner": versioner,
-                "period": services.rapport_period(rapport),
+                "period": rapport_period(rapport),
             },
             status=status,
         )
@@ -209,7 +210,7 @@ class RapportPdfView(RapportMixin, View):
         if not rapport.ar_publicerad or not rapport.fil:
             raise Http404
         services.rapport_hamtad(actor=request.user, rapport=rapport, request=request)
-        period = services.rapport_period(rapport)
+        period = rapport_period(rapport)
         omfang = "forbund" if rapport.insats_id is None else f"insats-{rapport.insats_id}"
         return FileResponse(
             rapport.fil.open("rb"),

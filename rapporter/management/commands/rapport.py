@@ -9,8 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from rapporter.models import Rapporttyp
 from rapporter.period import Period
+from rapporter.publicering import PERIODTYP_TILL_RAPPORTTYP
 from rapporter.sammanstallning import skapa_pdf
-from rapporter.services_rapport import PERIODTYP_TILL_RAPPORTTYP
 from samverkan.models import Forbund, Insats
 from samverkan.pdf import ladda_i_bakgrunden
 
