@@ -6,15 +6,15 @@
 
 Makes one förbund as bench/generera.py does (partner organisations, two to four
 insatser, staff) in a scratch SQLite file (`SQLITE_PATH`, default
-bench/results/dolda_celler.sqlite3, made anew), lets `rapporter.generator.generera`
-write `--ar` years of history at the bench's density (3 125 enrolments a year, as
-each of the eight bench förbund), then takes the exact tables of the last complete
-year (`rapporter.sammanstallning.sammanstall(exakt=True)`) for the whole förbund and
-for each insats, protects them as the board sees them, and counts the cells about
-persons (counts, shares, medians, differences) that are hidden, and among them the
-Kvinnor and Män cells. With `--jamfor <commit>` the same tables are also protected
-by `rapporter/sekretess.py` as it was at that commit (read with `git show`), so
-both rules see the same data.
+bench/results/dolda_celler.sqlite3, made anew), lets the history generator
+(`demo/generator/`) write `--ar` years of history at the bench's density (3 125
+enrolments a year, as each of the eight bench förbund), then takes the exact tables
+of the last complete year (`rapporter.sammanstallning.sammanstall(exakt=True)`) for
+the whole förbund and for each insats, protects them as the board sees them, and
+counts the cells about persons (counts, shares, medians, differences) that are
+hidden, and among them the Kvinnor and Män cells. With `--jamfor <commit>` the same
+tables are also protected by `rapporter/sekretess.py` as it was at that commit (read
+with `git show`), so both rules see the same data.
 """
 
 import argparse
@@ -95,7 +95,7 @@ def main():
     from django.core.management import call_command
 
     from deltagare.models.inskrivning import add_months
-    from rapporter.generator import generera as skriv_historik
+    from demo.generator.generera import generera as skriv_historik
     from rapporter.period import Period
     from rapporter.sammanstallning import sammanstall
     from rapporter.sekretess import skydda_avsnitt

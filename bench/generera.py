@@ -7,10 +7,10 @@
 Migrates the database, then makes `--forbund` förbund, each with partner
 organisations (AF, FK, a region, one to three kommuner), two to four insatser (one
 strukturövergripande where there are four) with staff, handläggare, an
-administratör (with TOTP, for bench/tider.py) and a board member, and lets
-`rapporter.generator.generera` write ten years of history up to yesterday. The
-enrolments are shared out evenly between the förbund. Prints the time and the rows
-per model, and writes them to bench/results/.
+administratör (with TOTP, for bench/tider.py) and a board member, and lets the
+demo's history generator (`demo/generator/`) write ten years of history up to
+yesterday. The enrolments are shared out evenly between the förbund. Prints the
+time and the rows per model, and writes them to bench/results/.
 """
 
 import argparse
@@ -146,7 +146,7 @@ def main():
     from django.db import connection
 
     from deltagare.models.inskrivning import add_months
-    from rapporter.generator import generera
+    from demo.generator.generera import generera
     from samverkan.models import Forbund
 
     call_command("migrate", verbosity=0)

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "api",
     "enkater",
     "styrelse",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -12,7 +12,7 @@ from django.utils import timezone
 from deltagare.gallring import GALLRAT, gallra_forbund
 from deltagare.models import Deltagare, Inskrivning, Kontakt, Samtycke, StegByte
 from deltagare.models.inskrivning import add_months
-from rapporter.generator import generera
+from demo.generator.generera import generera
 from rapporter.period import Period
 from rapporter.sammanstallning import sammanstall
 from rapporter.selectors.finsam import finsam

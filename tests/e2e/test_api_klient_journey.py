@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 
-from samverkan.management.commands.demo import DEMO_PASSWORD
+from demo.forbund import DEMO_PASSWORD
 
 pytestmark = pytest.mark.e2e
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from samverkan.management.commands.demo import DEMO_PASSWORD
+from demo.forbund import DEMO_PASSWORD
 from samverkan.validators import luhn_ok
 
 pytestmark = pytest.mark.e2e

@@ -6,7 +6,7 @@ import re
 import pytest
 from allauth.mfa.totp.internal.auth import hotp_value, yield_hotp_counters_from_time
 
-from samverkan.management.commands.demo import DEMO_PASSWORD
+from demo.forbund import DEMO_PASSWORD
 
 pytestmark = pytest.mark.e2e
 

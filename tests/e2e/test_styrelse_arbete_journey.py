@@ -10,7 +10,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from samverkan.management.commands.demo import DEMO_PASSWORD
+from demo.forbund import DEMO_PASSWORD
 from tests.e2e.conftest import latest_login_code
 
 pytestmark = pytest.mark.e2e

@@ -9,8 +9,8 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from demo.forbund import DEMO_PASSWORD
 from rapporter.period import Period
-from samverkan.management.commands.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.e2e
 

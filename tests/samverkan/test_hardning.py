@@ -66,7 +66,7 @@ def test_an_htmx_post_without_the_token_is_refused(forbundsadmin, forbund):
 
 @pytest.mark.django_db
 def test_the_session_is_renewed_at_login(handlaggare):
-    from samverkan.management.commands.demo import DEMO_PASSWORD
+    from demo.forbund import DEMO_PASSWORD
 
     handlaggare.set_password(DEMO_PASSWORD)
     handlaggare.save()

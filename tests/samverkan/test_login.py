@@ -220,7 +220,7 @@ def test_signed_in_and_login_pages_are_never_cached(client, handlaggare, path):
 def test_users_see_their_sessions_and_end_the_others(handlaggare):
     from django.test import Client
 
-    from samverkan.management.commands.demo import DEMO_PASSWORD
+    from demo.forbund import DEMO_PASSWORD
 
     handlaggare.set_password(DEMO_PASSWORD)
     handlaggare.save()

@@ -12,11 +12,11 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from deltagare.models import Deltagare, Inskrivning
+from demo.tyst import tyst
 from rapporter.models import Rapport, RapportStatus
 from rapporter.period import Period
 from rapporter.sammanstallning import sammanstall
 from rapporter.templatetags.rapporter import formatera
-from samverkan.management.commands.demo import tyst
 from samverkan.models import Forbund, User
 
 

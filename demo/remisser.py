@@ -13,30 +13,22 @@ Idempotent: if the förbund already has a remiss, nothing is loaded.
 import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
 from deltagare.uploads import EXEMPEL_PDF
+from demo.deltagare import personnummer
+from demo.forbund import SAMVERKANSTEAMET, TEAMLEDARE, UNGA_VUXNA, handgjorda_insatser
 from remisser import services
 from remisser.models import AvbojdOrsak, Remiss, Status
-from samverkan.management.commands.demo import FORBUND
-from samverkan.models import Forbund, Insats, Medlemskap, Organisation, Roll, User
-from samverkan.validators import luhn_ok
+from samverkan.models import Insats, Medlemskap, Roll, User
 
-SAMVERKANSTEAMET = "Samverkansteamet"
-UNGA_VUXNA = "Unga vuxna i arbete"
-
-# The referrers (from `demo`), by organisation type.
+# The referrers (from `demo.forbund`), by organisation type.
 HANDLAGGARE = {
     "kommun": "handlaggare@exempeldalen.example",
     "af": "handlaggare@arbetsformedlingen.example",
-}
-# The insats's demo staff member (from `demo`) who decides.
-TEAM = {
-    SAMVERKANSTEAMET: "samordnare@exempeldalen.example",
-    UNGA_VUXNA: "coach@exempeldalen.example",
 }
 
 SERIE_START = 950  # serials 950–999
@@ -46,45 +38,25 @@ def samtycke_fil() -> SimpleUploadedFile:
     return SimpleUploadedFile("samtycke.pdf", EXEMPEL_PDF, content_type="application/pdf")
 
 
-def personnummer(born: datetime.date, serial: int) -> str:
-    """A fictitious personnummer with a correct check digit."""
-    base = f"{born:%Y%m%d}{serial:03d}"
-    for check in range(10):
-        if luhn_ok(base[2:] + str(check)):
-            return base + str(check)
-    raise AssertionError(base)
+def ladda(forbund, *, stdout, style) -> None:
+    DemoRemisser(forbund, stdout=stdout, style=style).ladda()
 
 
-class Command(BaseCommand):
-    help = (
-        "Lägger in fiktiva remisser till demoförbundets två insatser, i alla statusar. "
-        "Kör `demo` först. Gör ingenting om förbundet redan har remisser."
-    )
+class DemoRemisser:
+    def __init__(self, forbund, *, stdout, style):
+        self.forbund, self.stdout, self.style = forbund, stdout, style
+        self.insatser = handgjorda_insatser(forbund)
 
-    def handle(self, *args, **options):
-        forbund = Forbund.objects.filter(organisationsnummer=FORBUND["organisationsnummer"]).first()
-        if forbund is None:
-            raise CommandError("Demoförbundet saknas. Kör först: manage.py demo")
-        self.insatser = {
-            i.namn: i for i in Insats.objects.filter(forbund=forbund, namn__in=TEAM.keys())
-        }
-        if len(self.insatser) != len(TEAM):
-            raise CommandError("Demoförbundets insatser saknas. Kör först: manage.py demo")
+    def ladda(self):
         with transaction.atomic():
-            if Remiss.objects.filter(insats__forbund=forbund).exists():
+            if Remiss.objects.filter(insats__forbund=self.forbund).exists():
                 self.stdout.write("Förbundet har redan remisser; demoremisser läggs inte in.")
             else:
-                self._load(forbund)
+                self._load()
                 self.stdout.write(self.style.SUCCESS("Demoremisser finns på plats."))
         self._summary()
 
     # --- set-up -------------------------------------------------------------------------
-
-    def _user(self, email):
-        user = User.objects.filter(email=email).first()
-        if user is None:
-            raise CommandError(f"Demoanvändaren {email} saknas. Kör först: manage.py demo")
-        return user
 
     def _kollega(self, insats, actor):
         """Another staff member of the insats to assign to, or the actor."""
@@ -100,22 +72,19 @@ class Command(BaseCommand):
 
     # --- the load -----------------------------------------------------------------------
 
-    def _load(self, forbund):
+    def _load(self):
         self.now = timezone.now()
         self.idag = timezone.localdate()
         self.serie = SERIE_START
-        self.handlaggare = {typ: self._user(email) for typ, email in HANDLAGGARE.items()}
-        organisationer = set(
-            Organisation.objects.filter(forbund=forbund).values_list("typ", flat=True)
-        )
-        if not set(HANDLAGGARE) <= organisationer:
-            raise CommandError("Demoförbundets organisationer saknas. Kör först: manage.py demo")
+        self.handlaggare = {
+            typ: User.objects.get(email=email) for typ, email in HANDLAGGARE.items()
+        }
         for namn, fall in (
             (SAMVERKANSTEAMET, self._samverkansteamet()),
             (UNGA_VUXNA, self._unga_vuxna()),
         ):
             insats = self.insatser[namn]
-            team = self._user(TEAM[namn])
+            team = User.objects.get(email=TEAMLEDARE[namn])
             for spec in fall:
                 self._remiss(insats, team, spec)
 

@@ -1,10 +1,16 @@
 """The demo's board year: meetings with published protocols, applications in
 every state, grants behind the insatser's economy; run again, nothing changes."""
 
+import io
+
 import pytest
 from django.core.management import call_command
+from django.core.management.color import no_style
 
+from demo import styrelse
+from demo.forbund import FORBUND
 from rapporter.models import Ekonomi
+from samverkan.models import Forbund
 from styrelse.models import Ansokan, Beviljning, Protokollversion, Sammantrade
 
 
@@ -22,5 +28,6 @@ def test_the_demo_shows_a_board_year_and_is_idempotent(django_capture_on_commit_
         for belopp in b.belopp_per_ar.all():
             assert Ekonomi.objects.get(insats=b.insats, ar=belopp.ar).beviljat >= belopp.belopp
     antal = (Sammantrade.objects.count(), Ansokan.objects.count())
-    call_command("demo_styrelse")
+    forbund = Forbund.objects.get(organisationsnummer=FORBUND["organisationsnummer"])
+    styrelse.ladda(forbund, stdout=io.StringIO(), style=no_style())
     assert (Sammantrade.objects.count(), Ansokan.objects.count()) == antal

@@ -1,0 +1,90 @@
+"""Anonymous answers to the participant questionnaire and the
+samverkansindikatorer in every individual insats of the demo förbund, for the
+latest complete quarter, the one before it and the same quarter a year earlier
+(so that the change between years shows), through real links and the service.
+
+Idempotent: a förbund that already has answers is left alone. Quiet.
+"""
+
+import random
+
+from django.db import transaction
+from django.utils import timezone
+
+from enkater import services
+from enkater.models import Fraga, Svar
+from rapporter.period import Period
+from samverkan.models import Insats
+
+FRITEXT = [
+    "Att någon lyssnade på mig.",
+    "Praktiken på biblioteket.",
+    "Tydlig plan varje vecka.",
+    "Att få tid på mig.",
+    "",
+]
+
+
+def _rader(version, slump: random.Random, niva: int):
+    rader = []
+    for f in version.fragor.prefetch_related("alternativ"):
+        if f.typ == Fraga.Typ.SKALA:
+            varde = max(1, min(f.skalsteg, niva + slump.choice([-2, -1, 0, 0, 1])))
+            rader.append({"fraga": f, "varde": varde})
+        elif f.typ == Fraga.Typ.ENVAL:
+            rader.append({"fraga": f, "alternativ": slump.choice(list(f.alternativ.all()))})
+        elif f.typ == Fraga.Typ.FLERVAL:
+            for alt in slump.sample(list(f.alternativ.all()), k=slump.randint(1, 3)):
+                rader.append({"fraga": f, "alternativ": alt})
+        elif text := slump.choice(FRITEXT):
+            rader.append({"fraga": f, "text": text})
+    return rader
+
+
+def ladda(forbund, *, stdout, style) -> None:
+    """Quiet: writes nothing to stdout."""
+    if Svar.objects.filter(forbund=forbund).exists():
+        return
+    slump = random.Random(20)  # noqa: S311 - fictitious demo data
+    senaste = Period.senaste_hela_kvartal(timezone.localdate())
+    kvartal = [
+        senaste,
+        Period.senaste_hela_kvartal(senaste.start),
+        Period.kvartal(senaste.start.year - 1, (senaste.start.month + 2) // 3),
+    ]
+    with transaction.atomic():
+        enkater = services.standardenkater_skapa(forbund)
+        deltagarversion = enkater["deltagare"].publicerad_version()
+        samverkanversion = enkater["samverkan"].publicerad_version()
+        insatser = Insats.objects.filter(forbund=forbund, typ=Insats.Typ.INDIVID)
+        for nr, insats in enumerate(insatser.order_by("pk")):
+            band = [
+                f"{fran}–{till}" if till is not None else f"{fran}+"
+                for fran, till in insats.aldersband
+            ]
+            for i, period in enumerate(kvartal):
+                niva = 4 + (nr + (i == 0)) % 2  # a little better in the latest quarter
+                for n in range(12):
+                    token = services._ny_lank(
+                        version=deltagarversion,
+                        insats=insats,
+                        dag=period.start,
+                        kon=slump.choice(["kvinna", "kvinna", "man", "man", "annat"]),
+                        aldersband=slump.choice(band[:4]),
+                        dagar=30,
+                    )
+                    if n < 9:  # three links are never answered
+                        services.svara(
+                            token=token,
+                            sprak=slump.choice(["sv", "sv", "sv", "lattlast", "en"]),
+                            rader=_rader(deltagarversion, slump, niva),
+                        )
+            # Samverkansindikatorer once a year: the latest quarter.
+            for n in range(8):
+                token = services._ny_lank(
+                    version=samverkanversion, insats=insats, dag=senaste.start, dagar=30
+                )
+                if n < 6:
+                    services.svara(
+                        token=token, sprak="sv", rader=_rader(samverkanversion, slump, 4)
+                    )
