@@ -7,10 +7,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class InlasningQuerySet(models.QuerySet):
+class KansliQuerySet(models.QuerySet):
     def for_user(self, user):
-        """The imports of the förbund whose office the user is in (no superuser bypass:
-        the dry run describes personal records)."""
+        """Imports and mappings of the förbund whose office the user is in (no superuser
+        bypass: the dry run describes personal records)."""
         from samverkan.permissions import roller
 
         if user is None or not user.is_authenticated or not user.is_active:
@@ -59,7 +59,7 @@ class Inlasning(models.Model):
     )
     inlast = models.DateTimeField(_("inläst"), null=True, blank=True)
 
-    objects = InlasningQuerySet.as_manager()
+    objects = KansliQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("inläsning")
@@ -72,15 +72,6 @@ class Inlasning(models.Model):
     @property
     def kan_lasas_in(self):
         return self.status == Status.PROVKORD and self.antal_fel == 0 and bool(self.fil)
-
-
-class KolumnmappningQuerySet(models.QuerySet):
-    def for_user(self, user):
-        from samverkan.permissions import roller
-
-        if user is None or not user.is_authenticated or not user.is_active:
-            return self.none()
-        return self.filter(forbund__in=roller(user).admin_forbund)
 
 
 class Kolumnmappning(models.Model):
@@ -98,7 +89,7 @@ class Kolumnmappning(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
 
-    objects = KolumnmappningQuerySet.as_manager()
+    objects = KansliQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("kolumnmappning")

@@ -284,11 +284,11 @@ def _skickad_remiss(request, insats):
 
 
 def _provkord_inlasning(request, insats):
-    from inlasning import services
+    from inlasning.services import uppladdning
     from tests.inlasning.conftest import fil
     from tests.inlasning.hjalp import exempelrader, xlsx
 
-    return services.inlasning_ladda_upp(
+    return uppladdning.inlasning_ladda_upp(
         actor=request.getfixturevalue("forbundsadmin"),
         forbund=insats.forbund,
         upload=fil(xlsx(exempelrader(2, [insats.namn], []))),
