@@ -59,13 +59,8 @@ def _ny_status(*, actor, remiss: Remiss, request, besked: bool, detail=None) -> 
     """Save the remiss in its new status and audit it; `besked`: a decision the
     referrer hears of, by mail after the commit."""
     remiss.save()
-    _logga(
-        actor=actor,
-        remiss=remiss,
-        action=audit.Action.CHANGE,
-        request=request,
-        detail={"status": remiss.status, **(detail or {})},
-    )
+    detail = {"status": remiss.status, **(detail or {})}
+    _logga(actor=actor, remiss=remiss, action=audit.Action.CHANGE, request=request, detail=detail)
     if besked:
         transaction.on_commit(lambda: skicka_besked.delay(remiss.pk))
     return remiss
