@@ -81,7 +81,7 @@ class Kolumnmappning(models.Model):
     forbund = models.ForeignKey(
         "samverkan.Forbund", on_delete=models.CASCADE, related_name="+", verbose_name=_("förbund")
     )
-    rubriknyckel = models.CharField(max_length=64)  # provkorning.rubriknyckel(headers)
+    rubriknyckel = models.CharField(max_length=64)  # provkorning.rubriker.rubriknyckel(headers)
     rubriker = models.JSONField(default=list)
     mappning = models.JSONField(default=dict)  # field key → the file's header
     andrad = models.DateTimeField(_("ändrad"), auto_now=True)
