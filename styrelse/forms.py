@@ -8,14 +8,8 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.models import Insats, Organisation
-from styrelse.models import (
-    HUVUDMAN_TYPER,
-    Ansokan,
-    Arende,
-    ForbundEkonomiAr,
-    Narvaro,
-    Sammantrade,
-)
+from styrelse.models import Ansokan, Arende, ForbundEkonomiAr, Narvaro, Sammantrade
+from styrelse.models.ansokan import HUVUDMAN_TYPER
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TID = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")

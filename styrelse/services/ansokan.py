@@ -14,13 +14,8 @@ from deltagare.uploads import kontrollera_blankett
 from samverkan import audit
 from samverkan.models import Organisation
 from samverkan.permissions import roller
-from styrelse.models import (
-    HUVUDMAN_TYPER,
-    Ansokan,
-    Ansokningsbilaga,
-    Ansokningsinbjudan,
-    Budgetrad,
-)
+from styrelse.models import Ansokan, Ansokningsbilaga, Ansokningsinbjudan, Budgetrad
+from styrelse.models.ansokan import HUVUDMAN_TYPER
 from styrelse.services.common import kraver_kansli
 
 S = Ansokan.Status
