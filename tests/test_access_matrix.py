@@ -327,7 +327,7 @@ def _styrelse_objekt(kind, request):
 
     from styrelse.models import Protokollversion
     from styrelse.services import ansokan as a
-    from styrelse.services import sammantrade as s
+    from styrelse.services.arende import arende_skapa
     from tests.styrelse.conftest import fyll_ansokan, mote, pa_dagordningen, skapa_huvudman
 
     admin = request.getfixturevalue("forbundsadmin")
@@ -340,7 +340,7 @@ def _styrelse_objekt(kind, request):
     if kind == "narvaro":
         return {"uuid": sammantrade.uuid, "pk": sammantrade.narvaro.first().pk}
     if kind == "arende":
-        arende = s.arende_skapa(actor=admin, sammantrade=sammantrade, typ="beslut", rubrik="Punkt")
+        arende = arende_skapa(actor=admin, sammantrade=sammantrade, typ="beslut", rubrik="Punkt")
         return {"uuid": arende.uuid}
     if kind == "ansokan_utkast":
         ansokan = a.ansokan_skapa(actor=handlaggare, organisation=huvudman[0])
