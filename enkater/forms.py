@@ -1,6 +1,7 @@
 """The answer form is built from the version's questions; the office's forms."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
@@ -275,3 +276,15 @@ class FragaForm(forms.Form):
         for kod, rader in val.items():
             initial[f"alternativ_{kod}"] = "\n".join(rader)
         return initial
+
+
+def fel_till_form(form, e: ValidationError) -> None:
+    """A service's refusal beside the field it names, or above the form."""
+    if hasattr(e, "error_dict"):
+        for falt, fel in e.message_dict.items():
+            namn = {"text": "text_sv", "alternativ": "alternativ_sv", "lag": "lag_sv"}.get(
+                falt, falt
+            )
+            form.add_error(namn if namn in form.fields else None, fel)
+    else:
+        form.add_error(None, e.messages)

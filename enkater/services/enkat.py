@@ -1,54 +1,19 @@
-"""Every write of the enkäter: questionnaires and versions, links, answers."""
+"""The office's questionnaires: versions, questions, their texts, and the shipped defaults."""
 
 from __future__ import annotations
 
-import datetime
-import hashlib
-import secrets
-
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from enkater import standard
-from enkater.models import (
-    Alternativ,
-    Enkat,
-    Enkatlank,
-    Enkatversion,
-    ForbrukadLank,
-    Fraga,
-    Svar,
-    Svarsrad,
-    Text,
-    Utskick,
-)
+from enkater.models import Alternativ, Enkat, Enkatversion, Fraga, Text
 from samverkan import audit
-from samverkan.models import Insats
 from samverkan.permissions import ar_admin_for
 
 
-class LankFel(Exception):
-    """A link that cannot be answered: `orsak` is "ogiltig", "anvand" or "utgangen"."""
-
-    def __init__(self, orsak: str):
-        super().__init__(orsak)
-        self.orsak = orsak
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def kvartal(dag: datetime.date) -> int:
-    return (dag.month - 1) // 3 + 1
-
-
-def _kontrollera_admin(actor, forbund):
+def kontrollera_admin(actor, forbund):
     if not ar_admin_for(actor, forbund.pk):
         raise PermissionDenied
 
@@ -60,12 +25,9 @@ def _kontrollera_utkast(version: Enkatversion):
         )
 
 
-# -- questionnaires ----------------------------------------------------------------------
-
-
 @transaction.atomic
 def enkat_skapa(*, actor, forbund, typ: str, namn: str) -> Enkat:
-    _kontrollera_admin(actor, forbund)
+    kontrollera_admin(actor, forbund)
     namn = namn.strip()
     if not namn:
         raise ValidationError({"namn": _("Ange ett namn.")})
@@ -95,7 +57,7 @@ def fraga_lagg_till(
 ) -> Fraga:
     """A question at the end of a draft version, with its texts per language."""
     if actor is not None:
-        _kontrollera_admin(actor, version.enkat.forbund)
+        kontrollera_admin(actor, version.enkat.forbund)
     _kontrollera_utkast(version)
     _kontrollera_fraga(typ, texter, skalsteg, alternativ)
     ordning = (
@@ -195,7 +157,7 @@ def fraga_andra(
 ) -> Fraga:
     """Reword a question of a draft: its texts and options are written anew
     (a draft has no answers to point at them)."""
-    _kontrollera_admin(actor, fraga.version.enkat.forbund)
+    kontrollera_admin(actor, fraga.version.enkat.forbund)
     fraga = _fraga_las(fraga)
     _kontrollera_fraga(typ, texter, skalsteg, alternativ)
     Text.objects.filter(fraga=fraga).delete()
@@ -219,7 +181,7 @@ def fraga_andra(
 @transaction.atomic
 def fraga_flytta(*, actor, fraga: Fraga, riktning: str) -> Fraga:
     """Swap the question with its neighbour above ("upp") or below ("ned")."""
-    _kontrollera_admin(actor, fraga.version.enkat.forbund)
+    kontrollera_admin(actor, fraga.version.enkat.forbund)
     fraga = _fraga_las(fraga)
     grannar = Fraga.objects.select_for_update().filter(version=fraga.version)
     if riktning == "upp":
@@ -248,7 +210,7 @@ def fraga_flytta(*, actor, fraga: Fraga, riktning: str) -> Fraga:
 @transaction.atomic
 def fraga_ta_bort(*, actor, fraga: Fraga) -> None:
     """Remove a question of a draft and close the gap in the order."""
-    _kontrollera_admin(actor, fraga.version.enkat.forbund)
+    kontrollera_admin(actor, fraga.version.enkat.forbund)
     fraga = _fraga_las(fraga)
     version, ordning = fraga.version, fraga.ordning
     fraga.delete()
@@ -276,7 +238,7 @@ def version_texter_satt(*, version: Enkatversion, rubrik: dict, inledning: dict)
 def version_publicera(*, actor, version: Enkatversion) -> Enkatversion:
     """Freeze the version: from now on answers refer to exactly this wording."""
     if actor is not None:
-        _kontrollera_admin(actor, version.enkat.forbund)
+        kontrollera_admin(actor, version.enkat.forbund)
     _kontrollera_utkast(version)
     if not version.fragor.exists():
         raise ValidationError(_("En version utan frågor kan inte publiceras."))
@@ -298,7 +260,7 @@ def version_publicera(*, actor, version: Enkatversion) -> Enkatversion:
 @transaction.atomic
 def version_ny(*, actor, enkat: Enkat) -> Enkatversion:
     """A draft copy of the latest version, to change and publish."""
-    _kontrollera_admin(actor, enkat.forbund)
+    kontrollera_admin(actor, enkat.forbund)
     senaste = enkat.versioner.order_by("-nummer").first()
     if senaste is not None and senaste.publicerad is None:
         raise ValidationError(_("Det finns redan ett utkast till en ny version."))
@@ -378,152 +340,3 @@ def standardenkater_skapa(forbund) -> dict[str, Enkat]:
             version_publicera(actor=None, version=version)
         resultat[mall["typ"]] = enkat
     return resultat
-
-
-# -- links ---------------------------------------------------------------------------------
-
-
-def _ny_lank(*, version, insats, dag, kon="", aldersband="", dagar: int) -> str:
-    token = secrets.token_urlsafe(32)  # 256 bits
-    Enkatlank.objects.create(
-        token_hash=token_hash(token),
-        version=version,
-        forbund=insats.forbund,
-        insats=insats,
-        ar=dag.year,
-        kvartal=kvartal(dag),
-        kon=kon,
-        aldersband=aldersband,
-        giltig_till=timezone.now() + datetime.timedelta(days=dagar),
-    )
-    rad, _skapad = Utskick.objects.get_or_create(
-        enkat_id=version.enkat_id, insats=insats, ar=dag.year, kvartal=kvartal(dag)
-    )
-    Utskick.objects.filter(pk=rad.pk).update(antal=F("antal") + 1)
-    return token
-
-
-def lank_url(token: str, *, absolut: bool = False) -> str:
-    path = reverse("enkater:svara", kwargs={"token": token})
-    return settings.SAMVERKAN_BASE_URL.rstrip("/") + path if absolut else path
-
-
-def aldersband_for(inskrivning) -> str:
-    """The age band of the enrolment's age at inskrivning, as the statistics count it."""
-    dag = inskrivning.inskrivningsdatum or inskrivning.aktualiserad
-    alder = inskrivning.deltagare.alder(dag)
-    if alder is None:
-        return ""
-    for fran, till in inskrivning.insats.aldersband:
-        if alder >= fran and (till is None or alder <= till):
-            return f"{fran}–{till}" if till is not None else f"{fran}+"
-    return ""
-
-
-@transaction.atomic
-def deltagarlank_skapa(*, actor, inskrivning, tillfalle: str = "avslut") -> str:
-    """A one-time link to the participant questionnaire for this enrolment.
-
-    Returns the token, which is shown once and never stored: the link row has
-    its hash and what the answer will carry (insats, period, kön, age band),
-    and no key back to the enrolment."""
-    insats = inskrivning.insats
-    if not Insats.objects.staff_of(actor).filter(pk=insats.pk).exists():
-        raise PermissionDenied
-    if inskrivning.felregistrerad:
-        raise ValidationError(_("En felregistrering får ingen enkät."))
-    enkat = standardenkater_skapa(insats.forbund)["deltagare"]
-    version = enkat.publicerad_version()
-    if tillfalle == "avslut":
-        dag = inskrivning.avslutsdatum or timezone.localdate()
-    else:
-        dag = inskrivning.inskrivningsdatum or timezone.localdate()
-    token = _ny_lank(
-        version=version,
-        insats=insats,
-        dag=dag,
-        kon=inskrivning.deltagare.kon,
-        aldersband=aldersband_for(inskrivning),
-        dagar=getattr(settings, "SAMVERKAN_ENKAT_LANK_DAGAR", 30),
-    )
-    # The case's trail says a link was made, never which: no id of the link.
-    audit.record(
-        action=audit.Action.CREATE,
-        actor=actor,
-        object_type="enkater.enkatlank",
-        forbund=insats.forbund,
-        deltagare_uuid=inskrivning.deltagare.uuid,
-        detail={"tillfalle": tillfalle},
-    )
-    return token
-
-
-@transaction.atomic
-def samverkanslankar_skicka(*, actor, insats, adresser: list[str]) -> int:
-    """One link per address to the staff-and-partner questionnaire, mailed by a
-    Celery task after the commit. The addresses are not stored."""
-    from enkater import tasks
-
-    _kontrollera_admin(actor, insats.forbund)
-    adresser = sorted({a.strip().lower() for a in adresser if a.strip()})
-    if not adresser:
-        raise ValidationError({"adresser": _("Ange minst en mottagare.")})
-    enkat = standardenkater_skapa(insats.forbund)["samverkan"]
-    version = enkat.publicerad_version()
-    dag = timezone.localdate()
-    utskick = [
-        (
-            adress,
-            lank_url(_ny_lank(version=version, insats=insats, dag=dag, dagar=30), absolut=True),
-        )
-        for adress in adresser
-    ]
-    audit.record(
-        action=audit.Action.CREATE,
-        actor=actor,
-        object_type="enkater.utskick",
-        object_id=str(insats.uuid),
-        forbund=insats.forbund,
-        detail={"antal": len(utskick)},
-    )
-    transaction.on_commit(lambda: tasks.skicka_samverkanslankar.delay(utskick, insats.namn))
-    return len(utskick)
-
-
-# -- answers -------------------------------------------------------------------------------
-
-
-def lank_hamta(token: str) -> Enkatlank:
-    """The unused, valid link of a token, or LankFel."""
-    h = token_hash(token)
-    lank = Enkatlank.objects.select_related("version__enkat").filter(token_hash=h).first()
-    if lank is None:
-        raise LankFel(
-            "anvand" if ForbrukadLank.objects.filter(token_hash=h).exists() else "ogiltig"
-        )
-    if lank.giltig_till < timezone.now():
-        raise LankFel("utgangen")
-    return lank
-
-
-@transaction.atomic
-def svara(*, token: str, sprak: str, rader: list[dict]) -> None:
-    """Store one answer and forget the link in the same transaction: the link is
-    deleted and only its hash is kept as used. A second submission finds no link
-    and stores nothing. No audit event: its time would point at the answer."""
-    lank = lank_hamta(token)
-    raderade, _detalj = Enkatlank.objects.filter(pk=lank.pk).delete()
-    if not raderade:  # a concurrent submission was first
-        raise LankFel("anvand")
-    ForbrukadLank.objects.create(token_hash=lank.token_hash)
-    svar = Svar.objects.create(
-        version=lank.version,
-        forbund_id=lank.forbund_id,
-        insats_id=lank.insats_id,
-        ar=lank.ar,
-        kvartal=lank.kvartal,
-        kon=lank.kon,
-        aldersband=lank.aldersband,
-        sprak=sprak,
-    )
-    Svarsrad.objects.bulk_create(Svarsrad(svar=svar, **rad) for rad in rader)
