@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from enkater.models import Enkat, Fraga
+from enkater.models import VALTYPER, Enkat, Fraga
+from enkater.services.enkat import FragaInnehall
 from samverkan.models import Insats
 
 FRITEXT_MAX = 2000
@@ -143,7 +144,6 @@ class EnkatForm(forms.Form):
 
 # The languages of a question's texts: Swedish is required, the others fall back to it.
 FRAGESPRAK = [("sv", _("svenska")), ("lattlast", _("lättläst svenska")), ("en", _("engelska"))]
-VALTYPER = (Fraga.Typ.ENVAL, Fraga.Typ.FLERVAL)
 
 
 def _rader(text: str) -> list[str]:
@@ -225,33 +225,32 @@ class FragaForm(forms.Form):
                     )
         return data
 
-    def service_kwargs(self) -> dict:
-        """The arguments of services.fraga_lagg_till() and fraga_andra()."""
+    def innehall(self) -> FragaInnehall:
+        """What services.enkat.fraga_lagg_till() and fraga_andra() write."""
         d = self.cleaned_data
         typ = d["typ"]
         sprak = [kod for kod, _namn in FRAGESPRAK]
+
+        def per_sprak(namn):
+            return {kod: d[f"{namn}_{kod}"].strip() for kod in sprak if d.get(f"{namn}_{kod}")}
+
         alternativ = None
         if typ in VALTYPER:
-            per_sprak = {kod: _rader(d.get(f"alternativ_{kod}")) for kod in sprak}
+            rader = {kod: _rader(d.get(f"alternativ_{kod}")) for kod in sprak}
             alternativ = [
-                {kod: rader[i] for kod, rader in per_sprak.items() if rader}
-                for i in range(len(per_sprak["sv"]))
+                {kod: r[i] for kod, r in rader.items() if r} for i in range(len(rader["sv"]))
             ]
         skala = typ == Fraga.Typ.SKALA
-        return {
-            "typ": typ,
-            "texter": {kod: d[f"text_{kod}"].strip() for kod in sprak if d.get(f"text_{kod}")},
-            "skalsteg": d.get("skalsteg") if skala else None,
-            "lag": {kod: d[f"lag_{kod}"] for kod in sprak if d.get(f"lag_{kod}")}
-            if skala
-            else None,
-            "hog": {kod: d[f"hog_{kod}"] for kod in sprak if d.get(f"hog_{kod}")}
-            if skala
-            else None,
-            "alternativ": alternativ,
-            "dimension": d.get("dimension", ""),
-            "obligatorisk": d.get("obligatorisk", False),
-        }
+        return FragaInnehall(
+            typ=typ,
+            texter=per_sprak("text"),
+            skalsteg=d.get("skalsteg") if skala else None,
+            lag=per_sprak("lag") if skala else None,
+            hog=per_sprak("hog") if skala else None,
+            alternativ=alternativ,
+            dimension=d.get("dimension", ""),
+            obligatorisk=d.get("obligatorisk", False),
+        )
 
     @staticmethod
     def initial_for(fraga, texter) -> dict:
@@ -279,12 +278,23 @@ class FragaForm(forms.Form):
 
 
 def fel_till_form(form, e: ValidationError) -> None:
-    """A service's refusal beside the field it names, or above the form."""
-    if hasattr(e, "error_dict"):
-        for falt, fel in e.message_dict.items():
-            namn = {"text": "text_sv", "alternativ": "alternativ_sv", "lag": "lag_sv"}.get(
-                falt, falt
-            )
-            form.add_error(namn if namn in form.fields else None, fel)
-    else:
+    """A service's refusal beside the field it names (its Swedish field where the
+    form has one per language), or above the form."""
+    if not hasattr(e, "error_dict"):
         form.add_error(None, e.messages)
+        return
+    for falt, fel in e.message_dict.items():
+        namn = next((n for n in (falt, f"{falt}_sv") if n in form.fields), None)
+        form.add_error(namn, fel)
+
+
+def spara(form, anrop):
+    """The service's result when the form is valid and the service takes it; else
+    None, with the errors beside their fields."""
+    if not form.is_valid():
+        return None
+    try:
+        return anrop()
+    except ValidationError as e:
+        fel_till_form(form, e)
+        return None

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
-from enkater.models import Alternativ, Enkat, Fraga, Svar, Svarsrad, Text, Utskick
+from enkater.models import VALTYPER, Alternativ, Enkat, Fraga, Svar, Svarsrad, Text, Utskick
 from rapporter.diagram import stapeldiagram
 from rapporter.sekretess import skydda
 from rapporter.tabell import (
@@ -314,7 +314,7 @@ def resultat(u: Urval, grans: int, *, sprak: str = "sv") -> list[Tabell]:
     for f in fragor:
         if f.typ == Fraga.Typ.SKALA:
             tabeller.append(fordelning(u, f, txt, grans))
-        elif f.typ in (Fraga.Typ.ENVAL, Fraga.Typ.FLERVAL):
+        elif f.typ in VALTYPER:
             tabeller.append(val(u, f, txt, grans))
     return tabeller
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from enkater import standard
-from enkater.models import Alternativ, Enkat, Enkatversion, Fraga, Text
+from enkater.models import VALTYPER, Alternativ, Enkat, Enkatversion, Fraga, Text
 from samverkan import audit
 from samverkan.permissions import ar_admin_for
 
@@ -41,37 +43,80 @@ def enkat_skapa(*, actor, forbund, typ: str, namn: str) -> Enkat:
     return enkat
 
 
+@dataclass(frozen=True, kw_only=True)
+class FragaInnehall:
+    """What a question says: its type, its text per language, the scale's steps
+    and labelled ends (per language), the options (one dict of texts each)."""
+
+    typ: str
+    texter: dict[str, str]
+    skalsteg: int | None = None
+    lag: dict[str, str] | None = None
+    hog: dict[str, str] | None = None
+    alternativ: list[dict[str, str]] | None = None
+    dimension: str = ""
+    obligatorisk: bool = False
+
+    def kontrollera(self) -> None:
+        if self.typ not in Fraga.Typ.values:
+            raise ValidationError({"typ": _("Välj en frågetyp.")})
+        if self.typ == Fraga.Typ.SKALA and not (self.skalsteg and 2 <= self.skalsteg <= 11):
+            raise ValidationError({"skalsteg": _("En skala har 2–11 steg.")})
+        if self.typ in VALTYPER:
+            if len(self.alternativ or []) < 2:
+                raise ValidationError({"alternativ": _("Ange minst två svarsalternativ.")})
+            if not all(a.get(standard_sprak()) for a in self.alternativ):
+                raise ValidationError(
+                    {"alternativ": _("Varje svarsalternativ behöver en svensk text.")}
+                )
+        if not self.texter.get(standard_sprak()):
+            raise ValidationError({"text": _("Frågan behöver en svensk text.")})
+
+    def skriv(self, fraga: Fraga) -> None:
+        """The question's fields, texts, scale ends and options; empty texts are
+        left out so that a missing language falls back to Swedish on the answer page."""
+        fraga.typ = self.typ
+        fraga.skalsteg = self.skalsteg if self.typ == Fraga.Typ.SKALA else None
+        fraga.dimension = self.dimension
+        fraga.obligatorisk = self.obligatorisk
+        fraga.save()
+        version = fraga.version
+        falt = [("fraga", self.texter)]
+        if self.typ == Fraga.Typ.SKALA:
+            falt += [("lag", self.lag or {}), ("hog", self.hog or {})]
+        Text.objects.bulk_create(
+            Text(version=version, fraga=fraga, falt=f, sprak=s, text=t)
+            for f, varden in falt
+            for s, t in varden.items()
+            if t
+        )
+        if self.typ not in VALTYPER:
+            return
+        for i, alt_texter in enumerate(self.alternativ or [], start=1):
+            alt = Alternativ.objects.create(version=version, fraga=fraga, ordning=i)
+            Text.objects.bulk_create(
+                Text(version=version, alternativ=alt, falt="alternativ", sprak=s, text=t)
+                for s, t in alt_texter.items()
+                if t
+            )
+
+
+def standard_sprak() -> str:
+    return "sv"
+
+
 @transaction.atomic
-def fraga_lagg_till(
-    *,
-    actor,
-    version: Enkatversion,
-    typ: str,
-    texter: dict[str, str],
-    skalsteg: int | None = None,
-    lag: dict[str, str] | None = None,
-    hog: dict[str, str] | None = None,
-    alternativ: list[dict[str, str]] | None = None,
-    dimension: str = "",
-    obligatorisk: bool = False,
-) -> Fraga:
+def fraga_lagg_till(*, actor, version: Enkatversion, innehall: FragaInnehall) -> Fraga:
     """A question at the end of a draft version, with its texts per language."""
     if actor is not None:
         kontrollera_admin(actor, version.enkat.forbund)
     _kontrollera_utkast(version)
-    _kontrollera_fraga(typ, texter, skalsteg, alternativ)
+    innehall.kontrollera()
     ordning = (
         version.fragor.order_by("-ordning").values_list("ordning", flat=True).first() or 0
     ) + 1
-    fraga = Fraga.objects.create(
-        version=version,
-        ordning=ordning,
-        typ=typ,
-        skalsteg=skalsteg if typ == Fraga.Typ.SKALA else None,
-        dimension=dimension,
-        obligatorisk=obligatorisk,
-    )
-    _fraga_texter_skapa(fraga, typ, texter, lag, hog, alternativ)
+    fraga = Fraga(version=version, ordning=ordning)
+    innehall.skriv(fraga)
     if actor is not None:
         audit.record(
             action=audit.Action.CHANGE,
@@ -80,54 +125,6 @@ def fraga_lagg_till(
             detail={"version": version.nummer, "fraga": ordning},
         )
     return fraga
-
-
-def standard_sprak() -> str:
-    return "sv"
-
-
-def _kontrollera_fraga(typ, texter, skalsteg, alternativ) -> None:
-    if typ not in Fraga.Typ.values:
-        raise ValidationError({"typ": _("Välj en frågetyp.")})
-    if typ == Fraga.Typ.SKALA and not (skalsteg and 2 <= skalsteg <= 11):
-        raise ValidationError({"skalsteg": _("En skala har 2–11 steg.")})
-    if typ in (Fraga.Typ.ENVAL, Fraga.Typ.FLERVAL):
-        if len(alternativ or []) < 2:
-            raise ValidationError({"alternativ": _("Ange minst två svarsalternativ.")})
-        if not all(a.get(standard_sprak()) for a in alternativ):
-            raise ValidationError(
-                {"alternativ": _("Varje svarsalternativ behöver en svensk text.")}
-            )
-    if not texter.get(standard_sprak()):
-        raise ValidationError({"text": _("Frågan behöver en svensk text.")})
-
-
-def _fraga_texter_skapa(fraga, typ, texter, lag, hog, alternativ) -> None:
-    """The question's texts, scale ends and options; empty texts are left out
-    so that a missing language falls back to Swedish on the answer page."""
-    version = fraga.version
-    rader = [
-        Text(version=version, fraga=fraga, falt="fraga", sprak=s, text=t)
-        for s, t in texter.items()
-        if t
-    ]
-    if typ == Fraga.Typ.SKALA:
-        for falt, varden in (("lag", lag or {}), ("hog", hog or {})):
-            rader += [
-                Text(version=version, fraga=fraga, falt=falt, sprak=s, text=t)
-                for s, t in varden.items()
-                if t
-            ]
-    Text.objects.bulk_create(rader)
-    if typ not in (Fraga.Typ.ENVAL, Fraga.Typ.FLERVAL):
-        return
-    for i, alt_texter in enumerate(alternativ or [], start=1):
-        alt = Alternativ.objects.create(version=version, fraga=fraga, ordning=i)
-        Text.objects.bulk_create(
-            Text(version=version, alternativ=alt, falt="alternativ", sprak=s, text=t)
-            for s, t in alt_texter.items()
-            if t
-        )
 
 
 def _fraga_las(fraga: Fraga) -> Fraga:
@@ -142,33 +139,16 @@ def _fraga_las(fraga: Fraga) -> Fraga:
 
 
 @transaction.atomic
-def fraga_andra(
-    *,
-    actor,
-    fraga: Fraga,
-    typ: str,
-    texter: dict[str, str],
-    skalsteg: int | None = None,
-    lag: dict[str, str] | None = None,
-    hog: dict[str, str] | None = None,
-    alternativ: list[dict[str, str]] | None = None,
-    dimension: str = "",
-    obligatorisk: bool = False,
-) -> Fraga:
+def fraga_andra(*, actor, fraga: Fraga, innehall: FragaInnehall) -> Fraga:
     """Reword a question of a draft: its texts and options are written anew
     (a draft has no answers to point at them)."""
     kontrollera_admin(actor, fraga.version.enkat.forbund)
     fraga = _fraga_las(fraga)
-    _kontrollera_fraga(typ, texter, skalsteg, alternativ)
+    innehall.kontrollera()
     Text.objects.filter(fraga=fraga).delete()
     Text.objects.filter(alternativ__fraga=fraga).delete()
     Alternativ.objects.filter(fraga=fraga).delete()
-    fraga.typ = typ
-    fraga.skalsteg = skalsteg if typ == Fraga.Typ.SKALA else None
-    fraga.dimension = dimension
-    fraga.obligatorisk = obligatorisk
-    fraga.save()
-    _fraga_texter_skapa(fraga, typ, texter, lag, hog, alternativ)
+    innehall.skriv(fraga)
     audit.record(
         action=audit.Action.CHANGE,
         actor=actor,
@@ -325,17 +305,12 @@ def standardenkater_skapa(forbund) -> dict[str, Enkat]:
             version = Enkatversion.objects.create(enkat=enkat, nummer=1)
             version_texter_satt(version=version, rubrik=mall["rubrik"], inledning=mall["inledning"])
             for f in mall["fragor"]:
+                # Nothing is required: the introduction says any question may be skipped.
+                innehall = {k: v for k, v in f.items() if k not in ("text", "obligatorisk")}
                 fraga_lagg_till(
                     actor=None,
                     version=version,
-                    typ=f["typ"],
-                    texter=f["text"],
-                    skalsteg=f.get("skalsteg"),
-                    lag=f.get("lag"),
-                    hog=f.get("hog"),
-                    alternativ=f.get("alternativ"),
-                    dimension=f.get("dimension", ""),
-                    obligatorisk=False,
+                    innehall=FragaInnehall(texter=f["text"], **innehall),
                 )
             version_publicera(actor=None, version=version)
         resultat[mall["typ"]] = enkat

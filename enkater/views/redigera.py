@@ -12,11 +12,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from enkater import selectors
-from enkater.forms import EnkatForm, FragaForm, fel_till_form
+from enkater.forms import EnkatForm, FragaForm, spara
 from enkater.models import SPRAK, Enkat, Fraga, Text
 from enkater.services import enkat as services
-from enkater.views.kansli import KansliMixin
-from samverkan.permissions import ObjektetForstMixin
+from enkater.views.kansli import EnkatMixin, KansliMixin
 
 
 class EnkatListView(KansliMixin, View):
@@ -27,11 +26,9 @@ class EnkatListView(KansliMixin, View):
         return render(request, "enkater/enkat_list.html", {"enkater": enkater})
 
 
-class EnkatDetailView(ObjektetForstMixin, KansliMixin, View):
-    objekt_queryset = Enkat.objects
-
+class EnkatDetailView(EnkatMixin, View):
     def get(self, request, uuid):
-        enkat = self.enkat(uuid)
+        enkat = self.enkat
         versioner = list(enkat.versioner.order_by("-nummer"))
         sprak = request.GET.get("sprak") if request.GET.get("sprak") in SPRAK else "sv"
         visad = versioner[0] if versioner else None
@@ -63,34 +60,37 @@ class EnkatDetailView(ObjektetForstMixin, KansliMixin, View):
         )
 
 
-class EnkatVersionNyView(ObjektetForstMixin, KansliMixin, View):
-    objekt_queryset = Enkat.objects
-
-    def post(self, request, uuid):
-        enkat = self.enkat(uuid)
+class EnkatAtgardMixin(EnkatMixin):
+    def utfor(self, anrop, lyckat="", *, ankare=""):
+        """Call a service, say how it went, and go back to the questionnaire's page."""
         try:
-            services.version_ny(actor=request.user, enkat=enkat)
-            messages.success(request, _("Ett utkast till en ny version har skapats."))
+            anrop()
         except ValidationError as e:
-            messages.error(request, " ".join(e.messages))
-        return redirect("enkater:enkat-detail", uuid=enkat.uuid)
+            messages.error(self.request, " ".join(e.messages))
+        else:
+            if lyckat:
+                messages.success(self.request, lyckat)
+        return redirect(reverse("enkater:enkat-detail", kwargs={"uuid": self.enkat.uuid}) + ankare)
 
 
-class EnkatPubliceraView(ObjektetForstMixin, KansliMixin, View):
-    objekt_queryset = Enkat.objects
-
+class EnkatVersionNyView(EnkatAtgardMixin, View):
     def post(self, request, uuid):
-        enkat = self.enkat(uuid)
-        utkast = enkat.versioner.filter(publicerad__isnull=True).first()
+        return self.utfor(
+            lambda: services.version_ny(actor=request.user, enkat=self.enkat),
+            _("Ett utkast till en ny version har skapats."),
+        )
+
+
+class EnkatPubliceraView(EnkatAtgardMixin, View):
+    def post(self, request, uuid):
+        utkast = self.enkat.versioner.filter(publicerad__isnull=True).first()
         if utkast is None:
             messages.error(request, _("Det finns inget utkast att publicera."))
-        else:
-            try:
-                services.version_publicera(actor=request.user, version=utkast)
-                messages.success(request, _("Versionen är publicerad och kan inte längre ändras."))
-            except ValidationError as e:
-                messages.error(request, " ".join(e.messages))
-        return redirect("enkater:enkat-detail", uuid=enkat.uuid)
+            return redirect("enkater:enkat-detail", uuid=self.enkat.uuid)
+        return self.utfor(
+            lambda: services.version_publicera(actor=request.user, version=utkast),
+            _("Versionen är publicerad och kan inte längre ändras."),
+        )
 
 
 class EnkatSkapaView(KansliMixin, View):
@@ -99,48 +99,45 @@ class EnkatSkapaView(KansliMixin, View):
 
     def post(self, request):
         form = EnkatForm(request.POST)
-        if form.is_valid():
-            try:
-                enkat = services.enkat_skapa(
-                    actor=request.user, forbund=self.forbund, **form.cleaned_data
-                )
-            except ValidationError as e:
-                fel_till_form(form, e)
-            else:
-                messages.success(request, _("Enkäten är skapad. Lägg till frågorna i utkastet."))
-                return redirect("enkater:enkat-detail", uuid=enkat.uuid)
-        return render(request, "enkater/enkat_form.html", {"form": form}, status=400)
+        enkat = spara(
+            form,
+            lambda: services.enkat_skapa(
+                actor=request.user, forbund=self.forbund, **form.cleaned_data
+            ),
+        )
+        if enkat is None:
+            return render(request, "enkater/enkat_form.html", {"form": form}, status=400)
+        messages.success(request, _("Enkäten är skapad. Lägg till frågorna i utkastet."))
+        return redirect("enkater:enkat-detail", uuid=enkat.uuid)
 
 
 LAST = _("Versionen är publicerad och kan inte ändras. Skapa en ny version för att ändra frågorna.")
 
 
-class FragaMixin(ObjektetForstMixin, KansliMixin):
+class FragaMixin(EnkatAtgardMixin):
     """A question of the office's questionnaire; its version may be published (read only)."""
 
-    objekt_queryset = Enkat.objects
-
-    def fraga(self, enkat, pk) -> Fraga:
+    def fraga(self, pk) -> Fraga:
         fraga = (
             Fraga.objects.select_related("version")
             .prefetch_related("alternativ")
-            .filter(version__enkat=enkat, pk=pk)
+            .filter(version__enkat=self.enkat, pk=pk)
             .first()
         )
         if fraga is None:
             raise Http404
         return fraga
 
-    def las(self, request, enkat):
-        messages.error(request, LAST)
-        return redirect("enkater:enkat-detail", uuid=enkat.uuid)
+    def las(self):
+        messages.error(self.request, LAST)
+        return redirect("enkater:enkat-detail", uuid=self.enkat.uuid)
 
-    def sida(self, request, enkat, form, *, fraga=None, version=None, status=200):
+    def sida(self, form, *, version, fraga=None, status=200):
         return render(
-            request,
+            self.request,
             "enkater/fraga_form.html",
             {
-                "enkat": enkat,
+                "enkat": self.enkat,
                 "form": form,
                 "fraga": fraga,
                 "version": version,
@@ -149,87 +146,77 @@ class FragaMixin(ObjektetForstMixin, KansliMixin):
             status=status,
         )
 
+    def spara(self, form, anrop, lyckat, *, version, fraga=None):
+        if spara(form, anrop) is None:
+            return self.sida(form, version=version, fraga=fraga, status=400)
+        messages.success(self.request, lyckat)
+        return redirect("enkater:enkat-detail", uuid=self.enkat.uuid)
+
 
 class FragaNyView(FragaMixin, View):
-    def utkast(self, enkat):
-        return enkat.versioner.filter(publicerad__isnull=True).first()
+    def utkast(self):
+        return self.enkat.versioner.filter(publicerad__isnull=True).first()
 
     def get(self, request, uuid):
-        enkat = self.enkat(uuid)
         typ = request.GET.get("typ")
         form = FragaForm(initial={"typ": typ if typ in Fraga.Typ.values else Fraga.Typ.SKALA})
-        return self.sida(request, enkat, form, version=self.utkast(enkat))
+        return self.sida(form, version=self.utkast())
 
     def post(self, request, uuid):
-        enkat = self.enkat(uuid)
-        version = self.utkast(enkat)
+        version = self.utkast()
         if version is None:
-            return self.las(request, enkat)
+            return self.las()
         form = FragaForm(request.POST)
-        if form.is_valid():
-            try:
-                services.fraga_lagg_till(
-                    actor=request.user, version=version, **form.service_kwargs()
-                )
-            except ValidationError as e:
-                fel_till_form(form, e)
-            else:
-                messages.success(request, _("Frågan är tillagd."))
-                return redirect("enkater:enkat-detail", uuid=enkat.uuid)
-        return self.sida(request, enkat, form, version=version, status=400)
-
-
-class FragaAndraView(FragaMixin, View):
-    def get(self, request, uuid, pk):
-        enkat = self.enkat(uuid)
-        fraga = self.fraga(enkat, pk)
-        texter = Text.objects.filter(Q(fraga=fraga) | Q(alternativ__fraga=fraga))
-        form = FragaForm(initial=FragaForm.initial_for(fraga, texter))
-        return self.sida(request, enkat, form, fraga=fraga, version=fraga.version)
-
-    def post(self, request, uuid, pk):
-        enkat = self.enkat(uuid)
-        fraga = self.fraga(enkat, pk)
-        if fraga.version.publicerad:
-            return self.las(request, enkat)
-        form = FragaForm(request.POST)
-        if form.is_valid():
-            try:
-                services.fraga_andra(actor=request.user, fraga=fraga, **form.service_kwargs())
-            except ValidationError as e:
-                fel_till_form(form, e)
-            else:
-                messages.success(request, _("Frågan är ändrad."))
-                return redirect("enkater:enkat-detail", uuid=enkat.uuid)
-        return self.sida(request, enkat, form, fraga=fraga, version=fraga.version, status=400)
-
-
-class FragaFlyttaView(FragaMixin, View):
-    def post(self, request, uuid, pk):
-        enkat = self.enkat(uuid)
-        fraga = self.fraga(enkat, pk)
-        if fraga.version.publicerad:
-            return self.las(request, enkat)
-        try:
-            services.fraga_flytta(
-                actor=request.user, fraga=fraga, riktning=request.POST.get("riktning", "")
-            )
-        except ValidationError as e:
-            messages.error(request, " ".join(e.messages))
-        return redirect(
-            reverse("enkater:enkat-detail", kwargs={"uuid": enkat.uuid}) + f"#fraga-{pk}"
+        return self.spara(
+            form,
+            lambda: services.fraga_lagg_till(
+                actor=request.user, version=version, innehall=form.innehall()
+            ),
+            _("Frågan är tillagd."),
+            version=version,
         )
 
 
-class FragaTaBortView(FragaMixin, View):
+class FragaUtkastView(FragaMixin, View):
+    """A POST that changes one question: refused on a published version."""
+
     def post(self, request, uuid, pk):
-        enkat = self.enkat(uuid)
-        fraga = self.fraga(enkat, pk)
+        fraga = self.fraga(pk)
         if fraga.version.publicerad:
-            return self.las(request, enkat)
-        try:
-            services.fraga_ta_bort(actor=request.user, fraga=fraga)
-            messages.success(request, _("Frågan är borttagen."))
-        except ValidationError as e:
-            messages.error(request, " ".join(e.messages))
-        return redirect("enkater:enkat-detail", uuid=enkat.uuid)
+            return self.las()
+        return self.skriv(request, fraga)
+
+
+class FragaAndraView(FragaUtkastView):
+    def get(self, request, uuid, pk):
+        fraga = self.fraga(pk)
+        texter = Text.objects.filter(Q(fraga=fraga) | Q(alternativ__fraga=fraga))
+        form = FragaForm(initial=FragaForm.initial_for(fraga, texter))
+        return self.sida(form, fraga=fraga, version=fraga.version)
+
+    def skriv(self, request, fraga):
+        form = FragaForm(request.POST)
+        return self.spara(
+            form,
+            lambda: services.fraga_andra(actor=request.user, fraga=fraga, innehall=form.innehall()),
+            _("Frågan är ändrad."),
+            version=fraga.version,
+            fraga=fraga,
+        )
+
+
+class FragaFlyttaView(FragaUtkastView):
+    def skriv(self, request, fraga):
+        riktning = request.POST.get("riktning", "")
+        return self.utfor(
+            lambda: services.fraga_flytta(actor=request.user, fraga=fraga, riktning=riktning),
+            ankare=f"#fraga-{fraga.pk}",
+        )
+
+
+class FragaTaBortView(FragaUtkastView):
+    def skriv(self, request, fraga):
+        return self.utfor(
+            lambda: services.fraga_ta_bort(actor=request.user, fraga=fraga),
+            _("Frågan är borttagen."),
+        )

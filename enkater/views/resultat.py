@@ -9,14 +9,12 @@ from django.views import View
 
 from enkater import selectors
 from enkater.forms import ResultatForm
-from enkater.models import Enkat
-from enkater.views.kansli import KansliMixin
+from enkater.views.kansli import EnkatMixin
 from rapporter.export import csv_bytes, xlsx_bytes
 from samverkan import audit
-from samverkan.permissions import ObjektetForstMixin
 
 
-class ResultatMixin(KansliMixin):
+class ResultatMixin(EnkatMixin):
     def urval(self, request, enkat):
         data = request.GET if "ar" in request.GET else {"ar": timezone.localdate().year}
         form = ResultatForm(data, insatser=self.insatser())
@@ -32,11 +30,9 @@ class ResultatMixin(KansliMixin):
         return form, u
 
 
-class ResultatView(ObjektetForstMixin, ResultatMixin, View):
-    objekt_queryset = Enkat.objects
-
+class ResultatView(ResultatMixin, View):
     def get(self, request, uuid):
-        enkat = self.enkat(uuid)
+        enkat = self.enkat
         form, u = self.urval(request, enkat)
         grans = self.forbund.smacellsgrans
         tabeller = selectors.resultat(u, grans) if u else []
@@ -55,11 +51,9 @@ class ResultatView(ObjektetForstMixin, ResultatMixin, View):
         )
 
 
-class ResultatExportView(ObjektetForstMixin, ResultatMixin, View):
-    objekt_queryset = Enkat.objects
-
+class ResultatExportView(ResultatMixin, View):
     def get(self, request, uuid, nyckel, format):
-        enkat = self.enkat(uuid)
+        enkat = self.enkat
         _form, u = self.urval(request, enkat)
         if u is None or format not in ("csv", "xlsx"):
             raise Http404

@@ -10,7 +10,13 @@ from django.test import Client
 from django.urls import reverse
 
 from enkater.models import Alternativ, Enkat, Fraga, Svar, Text
-from enkater.services.enkat import fraga_andra, fraga_flytta, fraga_ta_bort, standardenkater_skapa
+from enkater.services.enkat import (
+    FragaInnehall,
+    fraga_andra,
+    fraga_flytta,
+    fraga_ta_bort,
+    standardenkater_skapa,
+)
 from enkater.services.lankar import _ny_lank
 from enkater.services.svar import svara
 from samverkan.models import AuditEvent
@@ -172,7 +178,11 @@ def test_published_version_is_read_only(kansli, forbundsadmin, forbund):
     for anrop in (
         lambda: fraga_flytta(actor=forbundsadmin, fraga=fraga, riktning="ned"),
         lambda: fraga_ta_bort(actor=forbundsadmin, fraga=fraga),
-        lambda: fraga_andra(actor=forbundsadmin, fraga=fraga, typ="fritext", texter={"sv": "x"}),
+        lambda: fraga_andra(
+            actor=forbundsadmin,
+            fraga=fraga,
+            innehall=FragaInnehall(typ="fritext", texter={"sv": "x"}),
+        ),
     ):
         with pytest.raises(ValidationError, match="publicerad"):
             anrop()

@@ -16,6 +16,7 @@ from enkater.models import (
     Utskick,
 )
 from enkater.services.enkat import (
+    FragaInnehall,
     fraga_lagg_till,
     standardenkater_skapa,
     version_ny,
@@ -44,7 +45,9 @@ def test_published_version_is_refused_by_the_service(standard, forbundsadmin):
     version = standard["deltagare"].publicerad_version()
     with pytest.raises(ValidationError):
         fraga_lagg_till(
-            actor=forbundsadmin, version=version, typ="fritext", texter={"sv": "Ny fråga?"}
+            actor=forbundsadmin,
+            version=version,
+            innehall=FragaInnehall(typ="fritext", texter={"sv": "Ny fråga?"}),
         )
     with pytest.raises(ValidationError):
         version_publicera(actor=forbundsadmin, version=version)
@@ -91,11 +94,13 @@ def test_new_version_is_a_draft_copy_that_can_change_and_publish(standard, forbu
     fraga_lagg_till(
         actor=forbundsadmin,
         version=ny,
-        typ="skala",
-        texter={"sv": "Vi träffas tillräckligt ofta."},
-        skalsteg=6,
-        lag={"sv": "Instämmer inte alls"},
-        hog={"sv": "Instämmer helt"},
+        innehall=FragaInnehall(
+            typ="skala",
+            texter={"sv": "Vi träffas tillräckligt ofta."},
+            skalsteg=6,
+            lag={"sv": "Instämmer inte alls"},
+            hog={"sv": "Instämmer helt"},
+        ),
     )
     version_publicera(actor=forbundsadmin, version=ny)
     assert enkat.publicerad_version() == ny
@@ -106,15 +111,15 @@ def test_bad_questions_are_refused(standard, forbundsadmin):
     ny = version_ny(actor=forbundsadmin, enkat=standard["samverkan"])
     with pytest.raises(ValidationError):
         fraga_lagg_till(
-            actor=forbundsadmin, version=ny, typ="skala", texter={"sv": "X"}, skalsteg=1
+            actor=forbundsadmin,
+            version=ny,
+            innehall=FragaInnehall(typ="skala", texter={"sv": "X"}, skalsteg=1),
         )
     with pytest.raises(ValidationError):
         fraga_lagg_till(
             actor=forbundsadmin,
             version=ny,
-            typ="enval",
-            texter={"sv": "X"},
-            alternativ=[{"sv": "a"}],
+            innehall=FragaInnehall(typ="enval", texter={"sv": "X"}, alternativ=[{"sv": "a"}]),
         )
 
 
