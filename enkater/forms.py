@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from enkater.models import VALTYPER, Enkat, Fraga
 from enkater.services.enkat import FragaInnehall
+from samverkan.fields import ScopedModelChoiceField
 from samverkan.models import Insats
 
 FRITEXT_MAX = 2000
@@ -76,7 +77,27 @@ class SvarForm(forms.Form):
         return ut
 
 
-class LankForm(forms.Form):
+class EnkatvalForm(forms.Form):
+    """The questionnaire to hand out, among `enkater` (selectors.att_lamna_ut),
+    the default preselected; none chosen is the default too."""
+
+    enkat = ScopedModelChoiceField(
+        label=_("Enkät"),
+        queryset=Enkat.objects.none(),
+        to_field_name="uuid",
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, enkater, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["enkat"].queryset = enkater
+        self.fields["enkat"].initial = enkater.exclude(standard="").first()
+
+
+class LankForm(EnkatvalForm):
+    field_order = ["tillfalle", "enkat"]
+
     tillfalle = forms.ChoiceField(
         label=_("När"),
         choices=[("avslut", _("Vid avslut")), ("start", _("Vid start"))],
@@ -85,7 +106,9 @@ class LankForm(forms.Form):
     )
 
 
-class UtskickForm(forms.Form):
+class UtskickForm(EnkatvalForm):
+    field_order = ["insats", "enkat", "personal", "adresser"]
+
     insats = forms.ModelChoiceField(label=_("Insats"), queryset=Insats.objects.none())
     personal = forms.BooleanField(
         label=_("Skicka till insatsens personal"), required=False, initial=True

@@ -78,6 +78,12 @@ class Enkat(models.Model):
     def publicerad_version(self):
         return self.versioner.filter(publicerad__isnull=False).order_by("-nummer").first()
 
+    @property
+    def nyckel(self) -> str:
+        """The prefix of its result tables' keys: the kind for a default (one of
+        each per förbund), the kind and id for the office's own."""
+        return self.typ if self.standard else f"{self.typ}-{self.pk}"
+
 
 class Enkatversion(models.Model):
     """The wording answers refer to. Once published it never changes: the

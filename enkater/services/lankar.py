@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from enkater import tasks
-from enkater.models import Enkatlank, Utskick
+from enkater.models import Enkat, Enkatlank, Enkatversion, Utskick
 from enkater.services.enkat import kontrollera_admin, standardenkater_skapa
 from samverkan import audit
 from samverkan.models import Insats
@@ -67,9 +67,29 @@ def aldersband_for(inskrivning) -> str:
     return ""
 
 
+def _version_att_lamna_ut(enkat: Enkat | None, forbund, typ: str) -> Enkatversion:
+    """The published version of the questionnaire to hand out: one of the förbund's
+    own of the right kind, or its default when none is named."""
+    if enkat is None:
+        enkat = standardenkater_skapa(forbund)[typ]
+    if enkat.forbund_id != forbund.pk:
+        raise PermissionDenied
+    if enkat.typ != typ:
+        raise ValidationError(
+            {"enkat": _("Välj en enkät av typen %(typ)s.") % {"typ": Enkat.Typ(typ).label}}
+        )
+    version = enkat.publicerad_version()
+    if version is None:
+        raise ValidationError({"enkat": _("Enkäten har ingen publicerad version ännu.")})
+    return version
+
+
 @transaction.atomic
-def deltagarlank_skapa(*, actor, inskrivning, tillfalle: str = "avslut") -> str:
-    """A one-time link to the participant questionnaire for this enrolment.
+def deltagarlank_skapa(
+    *, actor, inskrivning, tillfalle: str = "avslut", enkat: Enkat | None = None
+) -> str:
+    """A one-time link to a participant questionnaire (`enkat`, by default the
+    förbund's standard one) for this enrolment.
 
     Returns the token, which is shown once and never stored: the link row has
     its hash and what the answer will carry (insats, period, kön, age band),
@@ -79,8 +99,7 @@ def deltagarlank_skapa(*, actor, inskrivning, tillfalle: str = "avslut") -> str:
         raise PermissionDenied
     if inskrivning.felregistrerad:
         raise ValidationError(_("En felregistrering får ingen enkät."))
-    enkat = standardenkater_skapa(insats.forbund)["deltagare"]
-    version = enkat.publicerad_version()
+    version = _version_att_lamna_ut(enkat, insats.forbund, Enkat.Typ.DELTAGARE)
     if tillfalle == "avslut":
         dag = inskrivning.avslutsdatum or timezone.localdate()
     else:
@@ -93,7 +112,8 @@ def deltagarlank_skapa(*, actor, inskrivning, tillfalle: str = "avslut") -> str:
         aldersband=aldersband_for(inskrivning),
         dagar=getattr(settings, "SAMVERKAN_ENKAT_LANK_DAGAR", 30),
     )
-    # The case's trail says a link was made, never which: no id of the link.
+    # The case's trail says a link was made, never which (no id of the link, nor of
+    # the questionnaire: a rarely used one would narrow the answers down).
     audit.record(
         action=audit.Action.CREATE,
         actor=actor,
@@ -106,15 +126,17 @@ def deltagarlank_skapa(*, actor, inskrivning, tillfalle: str = "avslut") -> str:
 
 
 @transaction.atomic
-def samverkanslankar_skicka(*, actor, insats, adresser: list[str]) -> int:
-    """One link per address to the staff-and-partner questionnaire, mailed by a
-    Celery task after the commit. The addresses are not stored."""
+def samverkanslankar_skicka(
+    *, actor, insats, adresser: list[str], enkat: Enkat | None = None
+) -> int:
+    """One link per address to a staff-and-partner questionnaire (`enkat`, by
+    default the förbund's standard one), mailed by a Celery task after the
+    commit. The addresses are not stored."""
     kontrollera_admin(actor, insats.forbund)
     adresser = sorted({a.strip().lower() for a in adresser if a.strip()})
     if not adresser:
         raise ValidationError({"adresser": _("Ange minst en mottagare.")})
-    enkat = standardenkater_skapa(insats.forbund)["samverkan"]
-    version = enkat.publicerad_version()
+    version = _version_att_lamna_ut(enkat, insats.forbund, Enkat.Typ.SAMVERKAN)
     dag = timezone.localdate()
     utskick = [
         (
@@ -129,7 +151,7 @@ def samverkanslankar_skicka(*, actor, insats, adresser: list[str]) -> int:
         object_type="enkater.utskick",
         object_id=str(insats.uuid),
         forbund=insats.forbund,
-        detail={"antal": len(utskick)},
+        detail={"antal": len(utskick), "enkat": version.enkat_id},
     )
     transaction.on_commit(lambda: tasks.skicka_samverkanslankar.delay(utskick, insats.namn))
     return len(utskick)
