@@ -21,6 +21,7 @@ urlpatterns = [
         redigera.FragaTaBortView.as_view(),
         name="fraga-ta-bort",
     ),
+    path("<uuid:uuid>/texter/", redigera.VersionTexterView.as_view(), name="version-texter"),
     path("<uuid:uuid>/ny-version/", redigera.EnkatVersionNyView.as_view(), name="enkat-version-ny"),
     path("<uuid:uuid>/publicera/", redigera.EnkatPubliceraView.as_view(), name="enkat-publicera"),
     path("<uuid:uuid>/resultat/", resultat.ResultatView.as_view(), name="resultat"),

@@ -135,6 +135,7 @@ MATRIX = {
     "enkater:fraga-andra": ("enkat-fraga", [LOGIN, 404, 404, 200, 404, 404, 404]),
     "enkater:fraga-flytta": ("enkat-fraga", [LOGIN, 404, 404, 405, 404, 404, 404]),
     "enkater:fraga-ta-bort": ("enkat-fraga", [LOGIN, 404, 404, 405, 404, 404, 404]),
+    "enkater:version-texter": ("enkat", [LOGIN, 404, 404, 200, 404, 404, 404]),
     "enkater:enkat-version-ny": ("enkat", [LOGIN, 404, 404, 405, 404, 404, 404]),
     "enkater:enkat-publicera": ("enkat", [LOGIN, 404, 404, 405, 404, 404, 404]),
     "enkater:resultat": ("enkat", [LOGIN, 404, 404, 200, 404, 404, 404]),

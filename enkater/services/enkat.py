@@ -205,13 +205,38 @@ def fraga_ta_bort(*, actor, fraga: Fraga) -> None:
 
 
 @transaction.atomic
-def version_texter_satt(*, version: Enkatversion, rubrik: dict, inledning: dict) -> None:
+def version_texter_satt(
+    *, actor, version: Enkatversion, rubrik: dict[str, str], inledning: dict[str, str]
+) -> Enkatversion:
+    """The heading and introduction of a draft, per language, written anew. An
+    empty text is not stored, so the answer page falls back to Swedish."""
+    if actor is not None:
+        kontrollera_admin(actor, version.enkat.forbund)
+    # Locked, so that a publication at the same moment waits for this change.
+    version = (
+        Enkatversion.objects.select_for_update(of=("self",))
+        .select_related("enkat")
+        .get(pk=version.pk)
+    )
     _kontrollera_utkast(version)
+    rubrik = {s: t.strip() for s, t in rubrik.items() if t and t.strip()}
+    inledning = {s: t.strip() for s, t in inledning.items() if t and t.strip()}
+    if not rubrik.get(standard_sprak()):
+        raise ValidationError({"rubrik": _("Ange en rubrik på svenska.")})
     Text.objects.filter(version=version, falt__in=["rubrik", "inledning"]).delete()
     Text.objects.bulk_create(
-        [Text(version=version, falt="rubrik", sprak=s, text=t) for s, t in rubrik.items()]
-        + [Text(version=version, falt="inledning", sprak=s, text=t) for s, t in inledning.items()]
+        Text(version=version, falt=falt, sprak=s, text=t)
+        for falt, texter in (("rubrik", rubrik), ("inledning", inledning))
+        for s, t in texter.items()
     )
+    if actor is not None:
+        audit.record(
+            action=audit.Action.CHANGE,
+            actor=actor,
+            obj=version.enkat,
+            detail={"version": version.nummer, "rubrik_och_inledning": sorted(rubrik | inledning)},
+        )
+    return version
 
 
 @transaction.atomic
@@ -303,7 +328,9 @@ def standardenkater_skapa(forbund) -> dict[str, Enkat]:
                 resultat[mall["typ"]] = enkat
                 continue
             version = Enkatversion.objects.create(enkat=enkat, nummer=1)
-            version_texter_satt(version=version, rubrik=mall["rubrik"], inledning=mall["inledning"])
+            version_texter_satt(
+                actor=None, version=version, rubrik=mall["rubrik"], inledning=mall["inledning"]
+            )
             for f in mall["fragor"]:
                 # Nothing is required: the introduction says any question may be skipped.
                 innehall = {k: v for k, v in f.items() if k not in ("text", "obligatorisk")}

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from enkater import selectors
-from enkater.forms import EnkatForm, FragaForm, spara
+from enkater.forms import EnkatForm, FragaForm, VersionTexterForm, spara
 from enkater.models import SPRAK, Enkat, Fraga, Text
 from enkater.services import enkat as services
 from enkater.views.kansli import EnkatMixin, KansliMixin
@@ -53,6 +53,8 @@ class EnkatDetailView(EnkatMixin, View):
                     }
                     for f in fragor
                 ],
+                "rubrik": txt.get(("rubrik", None, None), ""),
+                "inledning": txt.get(("inledning", None, None), ""),
                 "sprak": sprak,
                 "sprakval": SPRAK,
                 "typer": Fraga.Typ.choices,
@@ -60,7 +62,19 @@ class EnkatDetailView(EnkatMixin, View):
         )
 
 
-class EnkatAtgardMixin(EnkatMixin):
+# Said wherever a published version is asked to change (the service and the triggers refuse too).
+LAST = _("Versionen är publicerad och kan inte ändras. Skapa en ny version för att ändra den.")
+
+
+class RedigeraMixin(EnkatMixin):
+    """The editor of a questionnaire: its POST buttons, and the form pages of a
+    draft's content (`mall`), read only once the version is published."""
+
+    mall = None
+
+    def tillbaka(self, ankare=""):
+        return redirect(reverse("enkater:enkat-detail", kwargs={"uuid": self.enkat.uuid}) + ankare)
+
     def utfor(self, anrop, lyckat="", *, ankare=""):
         """Call a service, say how it went, and go back to the questionnaire's page."""
         try:
@@ -70,10 +84,36 @@ class EnkatAtgardMixin(EnkatMixin):
         else:
             if lyckat:
                 messages.success(self.request, lyckat)
-        return redirect(reverse("enkater:enkat-detail", kwargs={"uuid": self.enkat.uuid}) + ankare)
+        return self.tillbaka(ankare)
+
+    def las(self):
+        messages.error(self.request, LAST)
+        return self.tillbaka()
+
+    def sida(self, form, *, version, status=200, **ctx):
+        return render(
+            self.request,
+            self.mall,
+            {
+                "enkat": self.enkat,
+                "form": form,
+                "version": version,
+                "last": version is None or version.publicerad is not None,
+                **ctx,
+            },
+            status=status,
+        )
+
+    def spara(self, form, anrop, lyckat, *, version, **ctx):
+        """Write through the service and go back, or show the form again with
+        the errors beside their fields."""
+        if spara(form, anrop) is None:
+            return self.sida(form, version=version, status=400, **ctx)
+        messages.success(self.request, lyckat)
+        return self.tillbaka()
 
 
-class EnkatVersionNyView(EnkatAtgardMixin, View):
+class EnkatVersionNyView(RedigeraMixin, View):
     def post(self, request, uuid):
         return self.utfor(
             lambda: services.version_ny(actor=request.user, enkat=self.enkat),
@@ -81,15 +121,50 @@ class EnkatVersionNyView(EnkatAtgardMixin, View):
         )
 
 
-class EnkatPubliceraView(EnkatAtgardMixin, View):
+class EnkatPubliceraView(RedigeraMixin, View):
     def post(self, request, uuid):
         utkast = self.enkat.versioner.filter(publicerad__isnull=True).first()
         if utkast is None:
             messages.error(request, _("Det finns inget utkast att publicera."))
-            return redirect("enkater:enkat-detail", uuid=self.enkat.uuid)
+            return self.tillbaka()
         return self.utfor(
             lambda: services.version_publicera(actor=request.user, version=utkast),
             _("Versionen är publicerad och kan inte längre ändras."),
+        )
+
+
+class VersionTexterView(RedigeraMixin, View):
+    """The heading and introduction of the latest version, per language."""
+
+    mall = "enkater/version_texter.html"
+
+    def version(self):
+        version = self.enkat.versioner.order_by("-nummer").first()
+        if version is None:
+            raise Http404
+        return version
+
+    def get(self, request, uuid):
+        version = self.version()
+        texter = version.texter.filter(falt__in=["rubrik", "inledning"])
+        form = VersionTexterForm(initial=VersionTexterForm.initial_for(texter))
+        return self.sida(form, version=version)
+
+    def post(self, request, uuid):
+        version = self.version()
+        if version.publicerad:
+            return self.las()
+        form = VersionTexterForm(request.POST)
+        return self.spara(
+            form,
+            lambda: services.version_texter_satt(
+                actor=request.user,
+                version=version,
+                rubrik=form.per_sprak("rubrik"),
+                inledning=form.per_sprak("inledning"),
+            ),
+            _("Rubriken och inledningen är sparade."),
+            version=version,
         )
 
 
@@ -111,11 +186,10 @@ class EnkatSkapaView(KansliMixin, View):
         return redirect("enkater:enkat-detail", uuid=enkat.uuid)
 
 
-LAST = _("Versionen är publicerad och kan inte ändras. Skapa en ny version för att ändra frågorna.")
-
-
-class FragaMixin(EnkatAtgardMixin):
+class FragaMixin(RedigeraMixin):
     """A question of the office's questionnaire; its version may be published (read only)."""
+
+    mall = "enkater/fraga_form.html"
 
     def fraga(self, pk) -> Fraga:
         fraga = (
@@ -127,30 +201,6 @@ class FragaMixin(EnkatAtgardMixin):
         if fraga is None:
             raise Http404
         return fraga
-
-    def las(self):
-        messages.error(self.request, LAST)
-        return redirect("enkater:enkat-detail", uuid=self.enkat.uuid)
-
-    def sida(self, form, *, version, fraga=None, status=200):
-        return render(
-            self.request,
-            "enkater/fraga_form.html",
-            {
-                "enkat": self.enkat,
-                "form": form,
-                "fraga": fraga,
-                "version": version,
-                "last": version is None or version.publicerad is not None,
-            },
-            status=status,
-        )
-
-    def spara(self, form, anrop, lyckat, *, version, fraga=None):
-        if spara(form, anrop) is None:
-            return self.sida(form, version=version, fraga=fraga, status=400)
-        messages.success(self.request, lyckat)
-        return redirect("enkater:enkat-detail", uuid=self.enkat.uuid)
 
 
 class FragaNyView(FragaMixin, View):

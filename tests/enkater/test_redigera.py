@@ -258,6 +258,7 @@ def test_another_forbunds_questionnaire_is_404(client, forbundsadmin, annat_forb
         _url("fraga-andra", enkat, pk=fraga.pk),
         _url("fraga-flytta", enkat, pk=fraga.pk),
         _url("fraga-ta-bort", enkat, pk=fraga.pk),
+        _url("version-texter", enkat),
     ):
         assert client.get(url).status_code in (404,)
         assert client.post(url, FRITEXT).status_code == 404
