@@ -135,6 +135,7 @@ MATRIX = {
     "enkater:fraga-andra": ("enkat-fraga", [LOGIN, 404, 404, 200, 404, 404, 404]),
     "enkater:fraga-flytta": ("enkat-fraga", [LOGIN, 404, 404, 405, 404, 404, 404]),
     "enkater:fraga-ta-bort": ("enkat-fraga", [LOGIN, 404, 404, 405, 404, 404, 404]),
+    "enkater:version-texter": ("enkat", [LOGIN, 404, 404, 200, 404, 404, 404]),
     "enkater:enkat-version-ny": ("enkat", [LOGIN, 404, 404, 405, 404, 404, 404]),
     "enkater:enkat-publicera": ("enkat", [LOGIN, 404, 404, 405, 404, 404, 404]),
     "enkater:resultat": ("enkat", [LOGIN, 404, 404, 200, 404, 404, 404]),
@@ -237,16 +238,17 @@ def _kwargs(kind, request):
     if kind == "rapport":
         return {"uuid": _publicerad_rapport(request, insats).uuid}
     if kind in ("enkat", "enkat-fraga", "enkat-export", "enkattoken"):
-        from enkater import services as enkatservices
+        from enkater.services.enkat import standardenkater_skapa
+        from enkater.services.lankar import deltagarlank_skapa
 
-        enkat = enkatservices.standardenkater_skapa(insats.forbund)["deltagare"]
+        enkat = standardenkater_skapa(insats.forbund)["deltagare"]
         if kind == "enkat":
             return {"uuid": enkat.uuid}
         if kind == "enkat-fraga":
             return {"uuid": enkat.uuid, "pk": enkat.publicerad_version().fragor.first().pk}
         if kind == "enkat-export":
             return {"uuid": enkat.uuid, "nyckel": "alla", "format": "xlsx"}
-        token = enkatservices.deltagarlank_skapa(
+        token = deltagarlank_skapa(
             actor=request.getfixturevalue("samordnare"),
             inskrivning=request.getfixturevalue("kartlagd"),
         )
