@@ -23,9 +23,20 @@ from styrelse.models import (
     Narvaro,
     Sammantrade,
 )
-from styrelse.services import ansokan as a
-from styrelse.services import protokoll as p
-from styrelse.services import sammantrade as s
+from styrelse.services.ansokan import (
+    ansokan_borja_beredning,
+    ansokan_skapa,
+    ansokan_skicka_in,
+    ansokan_spara_beredning,
+    ansokan_spara_budget,
+    ansokan_spara_sektion,
+)
+from styrelse.services.arende import arende_skapa
+from styrelse.services.beslut import arende_besluta
+from styrelse.services.paragraf import forsta_paragraf_satt
+from styrelse.services.protokoll import protokoll_justera, protokoll_publicera, protokoll_uppratta
+from styrelse.services.sammantrade import narvaro_lagg_till, sammantrade_skapa
+from styrelse.services.uppdrag import uppdrag_skapa
 
 # A fictitious organisationsnummer with a valid check digit.
 DEMO_SOKANDE_ORGNR = "212000-0142"
@@ -58,7 +69,7 @@ def _ladda(forbund) -> int:
     installning.anslagstavla = "Exempeldalens kommuns digitala anslagstavla"
     installning.forvaringsplats = "Förbundets kansli, Exempelgatan 1"
     installning.save()
-    s.forsta_paragraf_satt(actor=admin, forbund=forbund, senaste=100)
+    forsta_paragraf_satt(actor=admin, forbund=forbund, senaste=100)
     for ar in (idag.year - 1, idag.year):
         rad, _skapad = ForbundEkonomiAr.objects.get_or_create(
             forbund=forbund,
@@ -82,7 +93,7 @@ def _ladda(forbund) -> int:
     nasta = _mote(admin, forbund, ledamot, _torsdag(idag + datetime.timedelta(days=21)))
 
     def ansokan(namn, typ="ny", insats=None, budget=None, skicka=True):
-        an = a.ansokan_skapa(actor=sokande, organisation=kommun, typ=typ)
+        an = ansokan_skapa(actor=sokande, organisation=kommun, typ=typ)
         sektioner = {
             "sokande": {
                 "sokande_namn": kommun.namn,
@@ -114,20 +125,20 @@ def _ladda(forbund) -> int:
             },
         }
         for sektion, data in sektioner.items():
-            a.ansokan_spara_sektion(actor=sokande, ansokan=an, sektion=sektion, data=data)
-        a.ansokan_spara_budget(
+            ansokan_spara_sektion(actor=sokande, ansokan=an, sektion=sektion, data=data)
+        ansokan_spara_budget(
             actor=sokande,
             ansokan=an,
             rader=budget
             or [{"ar": idag.year + 1, "personal": 900_000, "lokal": 60_000, "ovrigt": 40_000}],
         )
         if skicka:
-            a.ansokan_skicka_in(actor=sokande, ansokan=an)
+            ansokan_skicka_in(actor=sokande, ansokan=an)
         return an
 
     def bered(an):
-        a.ansokan_borja_beredning(actor=admin, ansokan=an)
-        a.ansokan_spara_beredning(
+        ansokan_borja_beredning(actor=admin, ansokan=an)
+        ansokan_spara_beredning(
             actor=admin,
             ansokan=an,
             lsg_tillstyrkt=True,
@@ -155,7 +166,7 @@ def _ladda(forbund) -> int:
         if insats is None:
             continue
         an = bered(ansokan(namn, typ="fortsattning", insats=insats))
-        arende = s.arende_skapa(
+        arende = arende_skapa(
             actor=admin,
             sammantrade=senaste,
             typ="beslut",
@@ -164,7 +175,7 @@ def _ladda(forbund) -> int:
             ansokan=an,
         )
         belopp = int(an.sokt_totalt * andel)
-        s.arende_besluta(
+        arende_besluta(
             actor=admin,
             arende=arende,
             utfall=utfall,
@@ -179,14 +190,14 @@ def _ladda(forbund) -> int:
         ("Socialt företagande i dalen", "aterremittera"),
     ):
         an = bered(ansokan(namn))
-        arende = s.arende_skapa(
+        arende = arende_skapa(
             actor=admin,
             sammantrade=senaste,
             typ="beslut",
             rubrik=f"Ansökan: {namn}",
             ansokan=an,
         )
-        s.arende_besluta(
+        arende_besluta(
             actor=admin,
             arende=arende,
             utfall=utfall,
@@ -196,15 +207,15 @@ def _ladda(forbund) -> int:
                 else "återremittera ärendet för komplettering."
             ],
         )
-    uppdrag_arende = s.arende_skapa(
+    uppdrag_arende = arende_skapa(
         actor=admin, sammantrade=senaste, typ="beslut", rubrik="Stöd till socialt företagande"
     )
-    s.arende_besluta(
+    arende_besluta(
         actor=admin,
         arende=uppdrag_arende,
         attsatser=["uppdra till förbundschef att till nästa möte återkomma med förslag."],
     )
-    s.uppdrag_skapa(
+    uppdrag_skapa(
         actor=admin,
         arende=uppdrag_arende,
         text="att till nästa möte återkomma med förslag om stöd till socialt företagande",
@@ -213,9 +224,9 @@ def _ladda(forbund) -> int:
 
     for mote in moten:
         _standardarenden(admin, mote)
-        s.protokoll_uppratta(actor=admin, sammantrade=mote)
-        s.protokoll_justera(actor=ledamot, sammantrade=mote)
-        p.protokoll_publicera(
+        protokoll_uppratta(actor=admin, sammantrade=mote)
+        protokoll_justera(actor=ledamot, sammantrade=mote)
+        protokoll_publicera(
             actor=admin,
             sammantrade=mote,
             anslag_uppsatt=mote.datum + datetime.timedelta(days=4),
@@ -233,7 +244,7 @@ def _ladda(forbund) -> int:
         ),
         ("Ekonomisk rapport", "Förbundet föreslås godkänna rapporten.", {"visa_ekonomi": True}),
     ):
-        s.arende_skapa(
+        arende_skapa(
             actor=admin, sammantrade=nasta, typ="beslut", rubrik=rubrik, forslag=forslag, **extra
         )
     bered(ansokan("Arbetsträning i naturbruk"))
@@ -243,7 +254,7 @@ def _ladda(forbund) -> int:
 
 
 def _mote(admin, forbund, ledamot, datum):
-    mote = s.sammantrade_skapa(
+    mote = sammantrade_skapa(
         actor=admin,
         forbund=forbund,
         datum=datum,
@@ -258,7 +269,7 @@ def _mote(admin, forbund, ledamot, datum):
         ("Erik Ersättare", Narvaro.Roll.ERSATTARE, False, None, datetime.time(10, 30)),
         ("Anna Administratör", Narvaro.Roll.SEKRETERARE, False, None, None),
     ):
-        s.narvaro_lagg_till(
+        narvaro_lagg_till(
             actor=admin,
             sammantrade=mote,
             namn=namn,
@@ -279,11 +290,11 @@ def _standardarenden(admin, mote):
         ("Lägesrapport från insatserna", "information", None, False),
         ("Preliminära mötesdatum", "ovrigt", None, False),
     ):
-        arende = s.arende_skapa(
+        arende = arende_skapa(
             actor=admin, sammantrade=mote, typ=typ, rubrik=rubrik, visa_ekonomi=ekonomi
         )
         if att:
-            s.arende_besluta(actor=admin, arende=arende, attsatser=[att])
+            arende_besluta(actor=admin, arende=arende, attsatser=[att])
 
 
 def _historisk_beviljning(admin, mote, eko):
@@ -305,7 +316,7 @@ def _historisk_beviljning(admin, mote, eko):
         period_slut=datetime.date(eko.ar, 12, 31),
     )
     an.budgetrader.create(ar=eko.ar, personal=eko.beviljat)
-    arende = s.arende_skapa(
+    arende = arende_skapa(
         actor=admin,
         sammantrade=mote,
         typ=Arende.Typ.BESLUT,
@@ -313,7 +324,7 @@ def _historisk_beviljning(admin, mote, eko):
         ansokan=an,
     )
     fore = eko.beviljat
-    s.arende_besluta(
+    arende_besluta(
         actor=admin,
         arende=arende,
         utfall="bevilja",

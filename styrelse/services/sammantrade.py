@@ -84,12 +84,3 @@ def narvaro_ta_bort(*, actor, narvaro: Narvaro, request=None) -> None:
     pk = narvaro.pk
     Narvaro.objects.filter(pk=pk, sammantrade=sammantrade).delete()
     record_change(actor=actor, obj=sammantrade, request=request, narvaro_borttagen=pk)
-
-
-# demo_styrelse (moved to the demo app on another branch, not to be edited here)
-# still calls these through this module: remove once it imports them from their own.
-from styrelse.services.arende import arende_skapa  # noqa: E402, F401
-from styrelse.services.beslut import arende_besluta  # noqa: E402, F401
-from styrelse.services.paragraf import forsta_paragraf_satt  # noqa: E402, F401
-from styrelse.services.protokoll import protokoll_justera, protokoll_uppratta  # noqa: E402, F401
-from styrelse.services.uppdrag import uppdrag_skapa  # noqa: E402, F401
