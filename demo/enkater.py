@@ -11,8 +11,10 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
-from enkater import services
 from enkater.models import Fraga, Svar
+from enkater.services.enkat import standardenkater_skapa
+from enkater.services.lankar import _ny_lank
+from enkater.services.svar import svara
 from rapporter.period import Period
 from samverkan.models import Insats
 
@@ -53,7 +55,7 @@ def ladda(forbund, *, stdout, style) -> None:
         Period.kvartal(senaste.start.year - 1, (senaste.start.month + 2) // 3),
     ]
     with transaction.atomic():
-        enkater = services.standardenkater_skapa(forbund)
+        enkater = standardenkater_skapa(forbund)
         deltagarversion = enkater["deltagare"].publicerad_version()
         samverkanversion = enkater["samverkan"].publicerad_version()
         insatser = Insats.objects.filter(forbund=forbund, typ=Insats.Typ.INDIVID)
@@ -65,7 +67,7 @@ def ladda(forbund, *, stdout, style) -> None:
             for i, period in enumerate(kvartal):
                 niva = 4 + (nr + (i == 0)) % 2  # a little better in the latest quarter
                 for n in range(12):
-                    token = services._ny_lank(
+                    token = _ny_lank(
                         version=deltagarversion,
                         insats=insats,
                         dag=period.start,
@@ -74,17 +76,15 @@ def ladda(forbund, *, stdout, style) -> None:
                         dagar=30,
                     )
                     if n < 9:  # three links are never answered
-                        services.svara(
+                        svara(
                             token=token,
                             sprak=slump.choice(["sv", "sv", "sv", "lattlast", "en"]),
                             rader=_rader(deltagarversion, slump, niva),
                         )
             # Samverkansindikatorer once a year: the latest quarter.
             for n in range(8):
-                token = services._ny_lank(
+                token = _ny_lank(
                     version=samverkanversion, insats=insats, dag=senaste.start, dagar=30
                 )
                 if n < 6:
-                    services.svara(
-                        token=token, sprak="sv", rader=_rader(samverkanversion, slump, 4)
-                    )
+                    svara(token=token, sprak="sv", rader=_rader(samverkanversion, slump, 4))
