@@ -13,8 +13,9 @@ year (`rapporter.sammanstallning.sammanstall(exakt=True)`) for the whole förbun
 for each insats, protects them as the board sees them, and counts the cells about
 persons (counts, shares, medians, differences) that are hidden, and among them the
 Kvinnor and Män cells. With `--jamfor <commit>` the same tables are also protected
-by `rapporter/sekretess.py` as it was at that commit (read with `git show`), so
-both rules see the same data.
+by `rapporter/sekretess.py` as it was at that commit (read with `git show`; a
+commit from before the module became the package `rapporter/sekretess/`), so both
+rules see the same data.
 """
 
 import argparse
@@ -51,7 +52,7 @@ def gammal_sekretess(commit: str) -> types.ModuleType:
 
 
 def rakna(avsnitt, skydda_avsnitt, grans):
-    from rapporter.sekretess import celltyp
+    from rapporter.sekretess.villkor import celltyp
     from rapporter.tabell import ANDEL, ANTAL, DAGAR, SKILLNAD, Dold
 
     celler = dolda = kon = kon_dolda = 0

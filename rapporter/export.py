@@ -13,7 +13,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from rapporter.period import Period
-from rapporter.sekretess import celltyp
+from rapporter.sekretess.villkor import celltyp
 from rapporter.tabell import ANDEL, BELOPP, TEXT, Dold, Tabell
 
 BOM = "\ufeff"

@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django import template
 from django.utils.translation import gettext as _
 
-from rapporter.sekretess import celltyp
+from rapporter.sekretess.villkor import celltyp
 from rapporter.tabell import ANDEL, BELOPP, DAGAR, SKILLNAD, TEXT, Dold, Kolumn, Rad
 
 register = template.Library()
