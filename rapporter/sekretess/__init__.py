@@ -29,11 +29,20 @@ split by kön (`_niva`): first a cell of the "Annat/ej uppgett" column or the to
 of an ordinary row (the uncertainty of a small "annat" goes into the row's total,
 and Kvinnor and Män stay shown); then Kvinnor or Män; then the summa row; the
 grand total last. Within a level the smallest first, and zeros after every
-non-zero cell (a hidden zero protects nothing). A table without a summa row (the overview) keeps its
-totals before its kön cells: they are the headline figures, repeated in the
-summa rows of other tables and as the goals' underlag, so hiding one here and
-showing it there would undo the protection; and the overview's rows and every
-summa row then choose alike.
+non-zero cell (a hidden zero protects nothing). A table without a summa row (the
+overview) keeps its totals before its kön cells: they are the headline figures,
+repeated in the summa rows of other tables and as the goals' underlag, so hiding
+one here and showing it there would undo the protection; and the overview's rows
+and every summa row then choose alike. (Modules: `primar`, `sekundar`, the audits
+in `granskning`, the constraints in `villkor`, their network in `natverk`.)
+
+Intervals (`spann`): a secondary cell that the shown figures bound is shown as
+the interval they allow, "33–36" rather than "..": its lowest and highest value
+in any filling consistent with what is shown. The reader could work that out,
+so it reveals nothing the "<5" beside it does not; and the overview's Kvinnor or
+Män, hidden with a small "Annat/ej uppgett", still gives the split by kön. A
+cell nothing bounds stays "..", as do every cell of a withheld table and every
+hidden SKILLNAD.
 
 SKILLNAD (a − b of the same row) is hidden when a or b is hidden.
 
@@ -55,12 +64,14 @@ from dataclasses import replace
 
 from rapporter.sekretess.primar import primar, skillnad
 from rapporter.sekretess.sekundar import sekundar
+from rapporter.sekretess.spann import spann
 from rapporter.tabell import Avsnitt, Dold, Tabell
 
 
 def skydda(tabell: Tabell, grans: int) -> Tabell:
     """A protected copy of `tabell` with cells hidden as `Dold(grans)` (primary)
-    or `Dold(grans, sekundar=True)` (secondary), and `grans` set."""
+    or `Dold(grans, sekundar=True)` (secondary, with its `spann` when the shown
+    figures bound it), and `grans` set."""
     if grans < 2:
         raise ValueError("grans must be at least 2")
     skyddad = tabell.kopia()
@@ -72,6 +83,7 @@ def skydda(tabell: Tabell, grans: int) -> Tabell:
     primar(skyddad, grans)
     sekundar(skyddad, tabell, grans)
     skillnad(skyddad, grans)
+    spann(skyddad, tabell)
     return skyddad
 
 

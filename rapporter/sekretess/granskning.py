@@ -4,13 +4,11 @@ shown, by the constraints alone (`harledbara`) or with what the labels say
 
 from __future__ import annotations
 
-from collections import deque
 from fractions import Fraction
 
-from rapporter.sekretess.villkor import Cell, dolda_celler, varde, villkor
-from rapporter.tabell import Tabell
-
-_FRI = -1  # the node of the constraint graph standing for "no constraint"
+from rapporter.sekretess.natverk import OANDLIGT, flode, natverk
+from rapporter.sekretess.villkor import Cell, dolda_celler, villkor
+from rapporter.tabell import Dold, Tabell
 
 
 def harledbara(skyddad: Tabell, original: Tabell) -> list[Cell]:
@@ -71,110 +69,28 @@ def entydiga(skyddad: Tabell, original: Tabell) -> list[Cell]:
     constraints and what the labels say: "<grans" is 1..grans−1, ".." is 0 or
     at least grans.
 
-    The constraints of a table (rows and columns adding up) form a network
-    matrix: with a sign per constraint, each cell flows out of its row
-    constraint into its column constraint (or into the "unconstrained" node).
-    Another filling consistent with everything shown differs from the true one
-    by a circulation, which splits into simple cycles, and integral steps of ±1
-    along a cycle stay within integral bounds. So a hidden cell can take another
-    value iff it lies on a cycle of hidden cells that can each move the way the
-    cycle needs without leaving their range. (A "<2" cell is 1 by its label
-    alone and is not reported.)"""
-    dolda = dolda_celler(skyddad)
-    grans = skyddad.grans
-    alla = villkor(original)
-    forekomst: dict[Cell, list[tuple[int, int]]] = {}
-    for n, v in enumerate(alla):
-        for c, a in v:
-            if c in dolda:
-                forekomst.setdefault(c, []).append((n, a))
-    if not forekomst:
-        return []
-
-    tecken = _tecken(forekomst)
-    bagar: list[tuple[int, int, Cell]] = []  # residual arcs (from, to, cell)
-    kanter: dict[Cell, tuple[int, int, bool, bool]] = {}
-    fasta: set[Cell] = set()
-    for cell, fore in forekomst.items():
-        (c1, a1), *rest = fore
-        svans, huvud = c1, rest[0][0] if rest else _FRI
-        x = varde(original, cell)
-        if dolda[cell].sekundar:
-            # ".." is 0 or at least grans (1..grans-1 would be "<grans"). Moves that keep
-            # it at grans or more, and none for a hidden zero: a subset of what is possible,
-            # so a cell found movable here is movable for the reader too.
-            lag, hog = (grans, None) if x >= grans else (x, x)
-        else:
-            lag, hog = 1, grans - 1
-        if lag == hog:
-            fasta.add(cell)
-        kan_oka, kan_minska = hog is None or x < hog, x > lag
-        if tecken[c1] * a1 < 0:  # the cell flows against its sign: up is down
-            kan_oka, kan_minska = kan_minska, kan_oka
-        kanter[cell] = (svans, huvud, kan_oka, kan_minska)
-        if kan_oka:
-            bagar.append((svans, huvud, cell))
-        if kan_minska:
-            bagar.append((huvud, svans, cell))
-
+    A hidden cell can take another value iff it lies on a cycle of hidden cells
+    that can each move the way the cycle needs without leaving their range
+    (`natverk`): a flow of one from the arc's head back to its tail, or the other
+    way. (A "<2" cell is 1 by its label alone and is not reported.)"""
+    bagar = natverk(skyddad, original, _sakra_granser)
     resultat = []
-    for cell in sorted(forekomst):
-        if cell in fasta:
+    for cell in sorted(bagar):
+        b = bagar[cell]
+        if b.fram == 0 and b.bak == 0:
             continue
-        svans, huvud, kan_oka, kan_minska = kanter[cell]
-        rorlig = (kan_oka and _nar(bagar, huvud, svans, cell)) or (
-            kan_minska and _nar(bagar, svans, huvud, cell)
+        rorlig = (b.fram > 0 and flode(bagar, b.huvud, b.svans, cell, 1)) or (
+            b.bak > 0 and flode(bagar, b.svans, b.huvud, cell, 1)
         )
         if not rorlig:
             resultat.append(cell)
     return resultat
 
 
-def _tecken(forekomst: dict[Cell, list[tuple[int, int]]]) -> dict[int, int]:
-    """A sign per constraint so that every cell in two constraints has opposite
-    signed coefficients in them (the table's constraints always allow one)."""
-    grannar: dict[int, list[tuple[int, int]]] = {}
-    for fore in forekomst.values():
-        if len(fore) > 2:
-            raise ValueError("a cell is in more than two constraints")
-        if len(fore) == 2:
-            (c1, a1), (c2, a2) = fore
-            # s1 * a1 == -(s2 * a2)  <=>  s2 == -s1 * a1 * a2
-            grannar.setdefault(c1, []).append((c2, -a1 * a2))
-            grannar.setdefault(c2, []).append((c1, -a1 * a2))
-        for c, _ in fore:
-            grannar.setdefault(c, [])
-    tecken: dict[int, int] = {}
-    for start in grannar:
-        if start in tecken:
-            continue
-        tecken[start] = 1
-        ko = deque([start])
-        while ko:
-            c = ko.popleft()
-            for d, faktor in grannar[c]:
-                onskat = tecken[c] * faktor
-                if d not in tecken:
-                    tecken[d] = onskat
-                    ko.append(d)
-                elif tecken[d] != onskat:
-                    raise ValueError("the constraints are not a network")
-    return tecken
-
-
-def _nar(bagar: list[tuple[int, int, Cell]], fran: int, till: int, utom: Cell) -> bool:
-    """Is `till` reachable from `fran` along residual arcs other than `utom`'s?"""
-    if fran == till:
-        return True
-    sett = {fran}
-    ko = deque([fran])
-    while ko:
-        nod = ko.popleft()
-        for a, b, cell in bagar:
-            if a != nod or cell == utom or b in sett:
-                continue
-            if b == till:
-                return True
-            sett.add(b)
-            ko.append(b)
-    return False
+def _sakra_granser(dold: Dold, x: int) -> tuple[int, float]:
+    if dold.sekundar:
+        # ".." is 0 or at least grans (1..grans-1 would be "<grans"). Moves that keep
+        # it at grans or more, and none for a hidden zero: a subset of what is possible,
+        # so a cell found movable here is movable for the reader too.
+        return (dold.grans, OANDLIGT) if x >= dold.grans else (x, x)
+    return 1, dold.grans - 1

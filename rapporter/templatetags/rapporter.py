@@ -43,6 +43,8 @@ def formatera(varde, typ: str) -> str:
     """One cell as Swedish text for display."""
     if varde is None:
         return "–"
+    if isinstance(varde, Dold) and varde.spann:
+        return "–".join(_siffror(v) for v in varde.spann)
     if isinstance(varde, Dold | str) or typ == TEXT:
         return str(varde)
     if isinstance(varde, bool):
