@@ -33,10 +33,10 @@ def spann(skyddad: Tabell, original: Tabell) -> None:
         fram = flode(bagar, b.huvud, b.svans, cell, b.fram)
         bak = flode(bagar, b.svans, b.huvud, cell, b.bak)
         upp, ned = (fram, bak) if b.upp > 0 else (bak, fram)
-        if upp == OANDLIGT:
+        # Unbounded: stays "..". One value only: a hidden zero the figures give away
+        # anyway, which names nobody; it stays ".." rather than read "0–0".
+        if upp == OANDLIGT or upp + ned == 0:
             continue
-        if upp + ned == 0:
-            continue  # one value only: a hidden zero the figures show through anyway
         x = varde(original, cell)
         i, k = cell
         skyddad.alla_rader()[i].varden[k] = replace(dold, spann=(int(x - ned), int(x + upp)))

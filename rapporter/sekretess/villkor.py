@@ -41,54 +41,42 @@ def dolda_celler(tabell: Tabell) -> dict[Cell, Dold]:
     }
 
 
+def _summa_villkor(delar: list[tuple[Cell, object]], summa: Cell, total) -> Villkor | None:
+    """The constraint that the parts add up to the total, when the total and every
+    part are counts and they do add up: only a constraint that holds is one a
+    reader can use."""
+    delar = [(c, v) for c, v in delar if v is not None]  # "–": a known nothing
+    if not heltal(total) or not delar or not all(heltal(v) for _, v in delar):
+        return None
+    if sum(v for _, v in delar) != total:
+        return None
+    return [*((c, 1) for c, _ in delar), (summa, -1)]
+
+
 def _rad_villkor(tabell: Tabell, i: int, rad: Rad) -> Villkor | None:
     kolumner = {k.nyckel: k for k in tabell.kolumner}
     summa = tabell.radsumma
     if summa not in kolumner or celltyp(rad, kolumner[summa]) != ANTAL:
         return None
-    total = rad.varden.get(summa)
-    if not heltal(total):
-        return None
-    villkor: Villkor = []
-    delsumma = 0
-    for kolumn in tabell.kolumner:
-        if kolumn.nyckel == summa or celltyp(rad, kolumn) != ANTAL:
-            continue
-        v = rad.varden.get(kolumn.nyckel)
-        if v is None:
-            continue  # shown as "–": a known nothing
-        if not heltal(v):
-            return None
-        villkor.append(((i, kolumn.nyckel), 1))
-        delsumma += v
-    # Only a constraint that holds is one a reader can use.
-    if not villkor or delsumma != total:
-        return None
-    return [*villkor, ((i, summa), -1)]
+    delar = [
+        ((i, k.nyckel), rad.varden.get(k.nyckel))
+        for k in tabell.kolumner
+        if k.nyckel != summa and celltyp(rad, k) == ANTAL
+    ]
+    return _summa_villkor(delar, (i, summa), rad.varden.get(summa))
 
 
 def _kolumn_villkor(tabell: Tabell, kolumn: Kolumn) -> Villkor | None:
     summa_rad = tabell.summa
     if summa_rad is None or celltyp(summa_rad, kolumn) != ANTAL:
         return None
-    total = summa_rad.varden.get(kolumn.nyckel)
-    if not heltal(total):
-        return None
-    villkor: Villkor = []
-    delsumma = 0
-    for i, rad in enumerate(tabell.rader):
-        if celltyp(rad, kolumn) != ANTAL:
-            continue
-        v = rad.varden.get(kolumn.nyckel)
-        if v is None:
-            continue
-        if not heltal(v):
-            return None
-        villkor.append(((i, kolumn.nyckel), 1))
-        delsumma += v
-    if not villkor or delsumma != total:
-        return None
-    return [*villkor, ((len(tabell.rader), kolumn.nyckel), -1)]
+    delar = [
+        ((i, kolumn.nyckel), rad.varden.get(kolumn.nyckel))
+        for i, rad in enumerate(tabell.rader)
+        if celltyp(rad, kolumn) == ANTAL
+    ]
+    summa = (len(tabell.rader), kolumn.nyckel)
+    return _summa_villkor(delar, summa, summa_rad.varden.get(kolumn.nyckel))
 
 
 def villkor(tabell: Tabell) -> list[Villkor]:
