@@ -122,6 +122,11 @@ class KolumnSerializer(serializers.Serializer):
     typ = serializers.CharField()
 
 
+class SpannSerializer(serializers.Serializer):
+    min = serializers.IntegerField()
+    max = serializers.IntegerField()
+
+
 class RadSerializer(serializers.Serializer):
     nyckel = serializers.CharField()
     etikett = serializers.CharField()
@@ -130,6 +135,11 @@ class RadSerializer(serializers.Serializer):
         child=serializers.CharField(),
         help_text="Undertryckta celler: kolumnens nyckel → markering (<N eller ..); "
         "värdet i varden är då null.",
+    )
+    spann = serializers.DictField(
+        child=SpannSerializer(),
+        help_text="Undertryckta celler (..) som de visade talen redan avgränsar: kolumnens "
+        "nyckel → lägsta och högsta möjliga värde. Säger inget mer än resten av tabellen.",
     )
 
 

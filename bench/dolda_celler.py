@@ -3,18 +3,22 @@
     .venv/bin/python bench/dolda_celler.py                      # a scratch SQLite file
     .venv/bin/python bench/dolda_celler.py --jamfor 8de6e57     # and the rule of that commit
     .venv/bin/python bench/dolda_celler.py --befintlig --jamfor 8de6e57   # the same data again
+    .venv/bin/python bench/dolda_celler.py --befintlig --period 2025-Q4   # another period
 
 Makes one förbund as bench/generera.py does (partner organisations, two to four
 insatser, staff) in a scratch SQLite file (`SQLITE_PATH`, default
 bench/results/dolda_celler.sqlite3, made anew), lets the history generator
 (`demo/generator/`) write `--ar` years of history at the bench's density (3 125
-enrolments a year, as each of the eight bench förbund), then takes the exact tables
-of the last complete year (`rapporter.sammanstallning.sammanstall(exakt=True)`) for
-the whole förbund and for each insats, protects them as the board sees them, and
+enrolments a year, as each of the eight bench förbund), then takes the exact
+tables of the last complete year or of `--period` (`rapporter.sammanstallning.sammanstall(exakt=True)`) for the
+whole förbund and for each insats, protects them as the board sees them, and
 counts the cells about persons (counts, shares, medians, differences) that are
-hidden, and among them the Kvinnor and Män cells. With `--jamfor <commit>` the same
-tables are also protected by `rapporter/sekretess.py` as it was at that commit (read
-with `git show`), so both rules see the same data.
+hidden: as "<5", as the interval the shown figures already give ("33–36"), or
+fully (".."); and the same for the Kvinnor and Män cells, of all tables and of the
+overview. With `--jamfor <commit>` the same tables are also protected by
+`rapporter/sekretess.py` as it was at that commit (read with `git show`; a commit
+from before the module became the package `rapporter/sekretess/`), so both rules
+see the same data.
 """
 
 import argparse
@@ -51,10 +55,15 @@ def gammal_sekretess(commit: str) -> types.ModuleType:
 
 
 def rakna(avsnitt, skydda_avsnitt, grans):
-    from rapporter.sekretess import celltyp
+    """Counts of the cells about persons: all, hidden as "<grans", hidden with their
+    interval ("33–36"), hidden without any (".."), and the intervals' summed width
+    (hog − lag); and the same for Kvinnor/Män, in all tables and in the overview."""
+    from collections import Counter
+
+    from rapporter.sekretess.villkor import celltyp
     from rapporter.tabell import ANDEL, ANTAL, DAGAR, SKILLNAD, Dold
 
-    celler = dolda = kon = kon_dolda = 0
+    antal = Counter()
     for a in skydda_avsnitt(avsnitt, grans):
         for t in a.tabeller:
             if not t.skyddas:
@@ -64,12 +73,31 @@ def rakna(avsnitt, skydda_avsnitt, grans):
                     v = rad.varden.get(k.nyckel)
                     if v is None or celltyp(rad, k) not in (ANTAL, ANDEL, DAGAR, SKILLNAD):
                         continue
-                    celler += 1
-                    dolda += isinstance(v, Dold)
+                    if not isinstance(v, Dold):
+                        slag = "visad"
+                    elif not v.sekundar:
+                        slag = "<"
+                    else:  # an older rule's Dold may have no interval at all
+                        slag = "spann" if getattr(v, "spann", None) else ".."
+                    grupper = ["alla"]
                     if k.nyckel in ("kvinna", "man"):
-                        kon += 1
-                        kon_dolda += isinstance(v, Dold)
-    return celler, dolda, kon, kon_dolda
+                        grupper += ["km", "oversikt"] if t.nyckel == "oversikt" else ["km"]
+                    for grupp in grupper:
+                        antal[grupp] += 1
+                        antal[grupp, slag] += 1
+                        if slag == "spann":
+                            antal[grupp, "bredd"] += v.spann[1] - v.spann[0]
+    return antal
+
+
+def _rad(namn, regel, antal, grupp):
+    n = antal[grupp]
+    dolda = n - antal[grupp, "visad"]
+    andel = [f"{antal[grupp, s]:>5} {antal[grupp, s] / n:>6.1%}" for s in ("<", "spann", "..")]
+    spann = antal[grupp, "spann"]
+    bredd = f"{antal[grupp, 'bredd'] / spann:>6.1f}" if spann else f"{'–':>6}"
+    rad = f"{namn:<22} {regel:<8} {n:>6} {dolda:>5} {dolda / n:>6.1%}  " + "  ".join(andel)
+    return f"{rad}  {bredd}"
 
 
 def main():
@@ -81,6 +109,7 @@ def main():
     parser.add_argument(
         "--befintlig", action="store_true", help="räkna om på filen från en tidigare körning"
     )
+    parser.add_argument("--period", help="t.ex. 2025-Q4 (standard: förra hela året)")
     args = parser.parse_args()
 
     fil = Path(os.environ["SQLITE_PATH"])
@@ -117,21 +146,29 @@ def main():
         )
         print(f"{antal} inskrivningar {fran} – {till} på {time.perf_counter() - t0:.0f} s")
 
-    period = Period.fran_kod(str(till.year - 1))
+    period = Period.fran_kod(args.period or str(till.year - 1))
     regler = {"nu": skydda_avsnitt}
     if args.jamfor:
         regler[args.jamfor] = gammal_sekretess(args.jamfor).skydda_avsnitt
     grans = forbund.smacellsgrans
     omfang = [("Hela förbundet", None)] + [(i.namn, i) for i in insatser if i.typ == i.Typ.INDIVID]
-    print(f"\nÅr {period.kod}, gräns {grans}: dolda celler om personer (varav Kvinnor/Män)")
-    print(f"{'omfång':<22} {'regel':<8} {'celler':>7} {'dolda':>7} {'andel':>7} "
-          f"{'K/M':>6} {'K/M dolda':>10} {'andel':>7}")  # fmt: skip
+    rakningar = []
     for namn, insats in omfang:
         avsnitt = sammanstall(forbund=forbund, period=period, insats=insats, exakt=True).avsnitt
-        for regel, skydda in regler.items():
-            celler, dolda, kon, kon_dolda = rakna(avsnitt, skydda, grans)
-            print(f"{namn:<22} {regel:<8} {celler:>7} {dolda:>7} {dolda / celler:>7.1%} "
-                  f"{kon:>6} {kon_dolda:>10} {kon_dolda / kon:>7.1%}")  # fmt: skip
+        rakningar += [
+            (namn, regel, rakna(avsnitt, skydda, grans)) for regel, skydda in regler.items()
+        ]
+    rubrik = (f"{'omfång':<22} {'regel':<8} {'celler':>6} {'dolda':>12}  {'<' + str(grans):>12}  "
+              f"{'spann':>12}  {'..':>12}  {'bredd':>6}")  # fmt: skip
+    for grupp, text in (
+        ("alla", "alla celler om personer"),
+        ("km", "Kvinnor och Män"),
+        ("oversikt", "Kvinnor och Män i översikten"),
+    ):
+        print(f"\n{period.kod}, gräns {grans}, {text}: dolda; som <{grans}, som spann, helt (..)")
+        print(rubrik)
+        for namn, regel, antal in rakningar:
+            print(_rad(namn, regel, antal, grupp))
 
 
 if __name__ == "__main__":

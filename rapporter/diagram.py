@@ -24,7 +24,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from rapporter.sekretess import celltyp
+from rapporter.sekretess.villkor import celltyp
 from rapporter.tabell import ANDEL, ANTAL, BELOPP, DAGAR, KON_NYCKLAR, TAL, Dold, Kolumn, Tabell
 from rapporter.templatetags.rapporter import formatera
 

@@ -13,7 +13,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from rapporter.period import Period
-from rapporter.sekretess import celltyp
+from rapporter.sekretess.villkor import celltyp
 from rapporter.tabell import ANDEL, BELOPP, TEXT, Dold, Tabell
 
 BOM = "\ufeff"
@@ -27,7 +27,8 @@ def _text(varde: str) -> str:
 
 
 def _cellvarde(varde, typ: str):
-    """A cell for a file: a number stays a number, a hidden cell its label ("<5", "..")."""
+    """A cell for a file: a number stays a number, a hidden cell its label ("<5", "..",
+    "32–35")."""
     if varde is None:
         return ""
     if isinstance(varde, Dold):
@@ -43,6 +44,14 @@ def _cellvarde(varde, typ: str):
     if isinstance(varde, float):
         return round(varde, 1)
     return varde
+
+
+def _forklaring(grans: int) -> str:
+    """The note under a protected table in a file: what its hidden cells mean."""
+    return (
+        f"<{grans}: färre än {grans}; ..: dold så att ett litet tal inte kan räknas fram; "
+        "32–35: dold, men de visade talen ger redan att den ligger mellan de två talen"
+    )
 
 
 def _rader(tabell: Tabell):
@@ -69,12 +78,7 @@ def csv_bytes(tabell: Tabell) -> bytes:
     for rad in _rader(tabell):
         writer.writerow([_csv_tal(v) for v in rad])
     if tabell.grans:
-        writer.writerow(
-            [
-                f"<{tabell.grans}: färre än {tabell.grans}; ..: dold så att ett litet tal "
-                "inte kan räknas fram"
-            ]
-        )
+        writer.writerow([_forklaring(tabell.grans)])
     return (BOM + buffer.getvalue()).encode("utf-8")
 
 
@@ -110,12 +114,7 @@ def xlsx_bytes(tabeller: list[Tabell], *, rubrik: str = "") -> bytes:
                 cell.font = fet
         if tabell.grans:
             blad.append([])
-            blad.append(
-                [
-                    f"<{tabell.grans}: färre än {tabell.grans}; ..: dold så att ett litet tal "
-                    "inte kan räknas fram"
-                ]
-            )
+            blad.append([_forklaring(tabell.grans)])
         blad.column_dimensions["A"].width = 42
         for i in range(2, len(tabell.kolumner) + 2):
             blad.column_dimensions[get_column_letter(i)].width = 16

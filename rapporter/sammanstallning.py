@@ -147,30 +147,14 @@ def _skillnad(varde, forra, grans):
     return varde - forra
 
 
-def _spann(rad: dict, nyckel: str):
-    """A kön cell hidden only because "Annat/ej uppgett" is "<grans", as the interval
-    the reader works out from the shown total and the other kön: it says nothing that
-    the "<grans" does not (Män = Totalt − Kvinnor − Annat, Annat 1..grans−1)."""
-    varde = rad[nyckel]
-    annan = rad["man" if nyckel == "kvinna" else "kvinna"]
-    annat, totalt = rad["annat"], rad["totalt"]
-    if not (isinstance(varde, Dold) and varde.sekundar and isinstance(annat, Dold)):
-        return varde
-    if annat.sekundar or not isinstance(totalt, int) or not isinstance(annan, int):
-        return varde
-    hog = totalt - annan - 1
-    lag = max(0, totalt - annan - (varde.grans - 1))
-    return f"{lag}–{hog}" if hog >= lag else varde
-
-
 def _deltagartal(s: Sammanstallning, rubrik: str, nyckel: str) -> Nyckeltal:
     rad = s.tabell("oversikt").rad(nyckel).varden
     forra = s.forra_oversikt.rad(nyckel).varden["totalt"] if s.forra_oversikt else None
     return Nyckeltal(
         rubrik,
         rad["totalt"],
-        kvinnor=_spann(rad, "kvinna"),
-        man=_spann(rad, "man"),
+        kvinnor=rad["kvinna"],
+        man=rad["man"],
         forra=forra,
         forandring=_skillnad(rad["totalt"], forra, s.grans),
     )

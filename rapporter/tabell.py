@@ -45,13 +45,24 @@ KON_NYCKLAR = ("kvinna", "man", "annat")
 @dataclass(frozen=True)
 class Dold:
     """A hidden cell. Primary: the count itself is small. Secondary: hidden so
-    that a small count cannot be worked out from totals or other cells."""
+    that a small count cannot be worked out from totals or other cells; when the
+    shown figures already bound it, it carries that interval (`spann`, lowest and
+    highest value they allow) and is shown as "32–35" instead of "..". Set only by
+    rapporter.sekretess."""
 
     grans: int
     sekundar: bool = False
+    spann: tuple[int, int] | None = None
+
+    @property
+    def markering(self) -> str:
+        """The mark of the kind of hiding, whether or not an interval is known."""
+        return ".." if self.sekundar else f"<{self.grans}"
 
     def __str__(self) -> str:
-        return ".." if self.sekundar else f"<{self.grans}"
+        if self.spann is not None:
+            return f"{self.spann[0]}–{self.spann[1]}"
+        return self.markering
 
 
 @dataclass

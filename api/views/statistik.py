@@ -31,7 +31,12 @@ def _tabell(t) -> dict:
                 k: None if isinstance(v, Dold) else (float(v) if hasattr(v, "as_tuple") else v)
                 for k, v in r.varden.items()
             },
-            "dolda": {k: str(v) for k, v in r.varden.items() if isinstance(v, Dold)},
+            "dolda": {k: v.markering for k, v in r.varden.items() if isinstance(v, Dold)},
+            "spann": {
+                k: {"min": v.spann[0], "max": v.spann[1]}
+                for k, v in r.varden.items()
+                if isinstance(v, Dold) and v.spann
+            },
         }
 
     return {

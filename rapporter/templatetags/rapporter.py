@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django import template
 from django.utils.translation import gettext as _
 
-from rapporter.sekretess import celltyp
+from rapporter.sekretess.villkor import celltyp
 from rapporter.tabell import ANDEL, BELOPP, DAGAR, SKILLNAD, TEXT, Dold, Kolumn, Rad
 
 register = template.Library()
@@ -43,6 +43,8 @@ def formatera(varde, typ: str) -> str:
     """One cell as Swedish text for display."""
     if varde is None:
         return "–"
+    if isinstance(varde, Dold) and varde.spann:
+        return "–".join(_siffror(v) for v in varde.spann)
     if isinstance(varde, Dold | str) or typ == TEXT:
         return str(varde)
     if isinstance(varde, bool):

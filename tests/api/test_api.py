@@ -281,6 +281,27 @@ def test_statistics_carry_the_boards_suppression(api, inskriven, insats):
                     assert varde == 0 or varde >= grans, (tabell["nyckel"], rad["nyckel"])
 
 
+def test_statistics_give_a_hidden_kon_cell_its_interval(api, insats):
+    from tests.rapporter.test_rapport import inskriv
+
+    # Q4 2025: 7 women, 6 men and one "annat" active. The "annat" is "<5" and the men go
+    # with it, but the shown figures already say they are 14 − 7 − "<5": 3 to 6.
+    for n in range(7):
+        inskriv(insats, kon="kvinna", start=datetime.date(2025, 9, 1), namn=f"K{n}")
+    for n in range(6):
+        inskriv(insats, kon="man", start=datetime.date(2025, 8, 1), namn=f"M{n}")
+    inskriv(insats, kon="annat", start=datetime.date(2025, 10, 3), namn="A")
+    r = api.get(f"{P}/statistik/", {"period": "2025-Q4"})
+    assert r.status_code == 200, r.content
+    validera(r, f"{P}/statistik/", "get")
+    oversikt = next(t for t in r.json()["tabeller"] if t["nyckel"] == "oversikt")
+    aktiva = next(rad for rad in oversikt["rader"] if rad["nyckel"] == "aktiva")
+    assert aktiva["varden"] == {"kvinna": 7, "man": None, "annat": None, "totalt": 14}
+    # The marks as before; the interval beside them.
+    assert aktiva["dolda"] == {"man": "..", "annat": "<5"}
+    assert aktiva["spann"] == {"man": {"min": 3, "max": 6}}
+
+
 def test_statistics_bad_input(api):
     assert "/period" in pekare(problem(api.get(f"{P}/statistik/", {"period": "x"}), 400))
     r = api.get(f"{P}/statistik/", {"period": "2026", "insats": "inte-ett-uuid"})

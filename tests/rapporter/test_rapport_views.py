@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import re
 
 import openpyxl
 import pytest
@@ -45,8 +46,9 @@ def test_the_board_sees_suppressed_figures(client, styrelse, data):
     assert response.status_code == 200
     s = response.context["s"]
     aktiva = s.tabell("oversikt").rad("aktiva").varden
-    # 3 men hidden as "<5"; 8 women hidden too, or 11 − 8 − 0 would give the 3 away.
-    assert str(aktiva["man"]) == "<5" and str(aktiva["kvinna"]) == ".."
+    # 3 men hidden as "<5"; 8 women hidden too, or 11 − 8 − 0 would give the 3 away,
+    # and shown as the 7–10 that 11 − "<5" says anyway.
+    assert str(aktiva["man"]) == "<5" and str(aktiva["kvinna"]) == "7–10"
     assert aktiva["totalt"] == 11 and aktiva["annat"] == 0
     assert "<svg" in response.content.decode()  # charts beside the tables
     assert "exakt" not in response.context["form"].fields  # never offered to the board
@@ -139,6 +141,34 @@ def test_csv_and_xlsx_exports_are_protected_and_audited(client, styrelse, data):
         ).status_code
         == 404
     )
+
+
+@pytest.mark.django_db
+def test_a_hidden_kon_cell_shows_its_interval_on_the_page_and_in_the_files(client, styrelse, data):
+    # Aktiva in Q4: 8 women, 3 men, 11 in all. The 3 are "<5" and the 8 go too (or
+    # 11 − 8 would give the 3 away): shown as 7–10, which 11 − "<5" says anyway.
+    client.force_login(styrelse)
+    sida = client.get(STATISTIK, {"period": "2025-Q4"}).content.decode()
+    forklarad = (
+        '<abbr title="Dolt så att ett litet tal inte kan räknas fram; de visade talen ger '
+        'redan att det ligger mellan 7 och 10">7–10</abbr>'
+    )
+    assert re.search(
+        rf'<th scope="row">Aktiva inskrivningar</th>\s*<td class="tal">{forklarad}</td>', sida
+    ), sida
+    assert "Ett spann som 32–35 är också ett dolt värde" in sida
+
+    url = reverse("rapporter:statistik-export", args=["oversikt", "csv"])
+    text = client.get(url, {"period": "2025-Q4"}).content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert next(r for r in rows if r[0] == "Aktiva inskrivningar")[1:] == ["7–10", "<5", "0", "11"]
+    assert "32–35: dold, men de visade talen ger redan" in rows[-1][0]
+
+    url = reverse("rapporter:statistik-export", args=["alla", "xlsx"])
+    workbook = openpyxl.load_workbook(io.BytesIO(client.get(url, {"period": "2025-Q4"}).content))
+    rader = list(workbook["Översikt"].iter_rows(values_only=True))
+    assert ("Aktiva inskrivningar", "7–10", "<5", 0, 11) in rader
+    assert any(r[0] and "32–35: dold" in r[0] for r in rader)
 
 
 @pytest.mark.django_db
