@@ -9,16 +9,16 @@ Makes one förbund as bench/generera.py does (partner organisations, two to four
 insatser, staff) in a scratch SQLite file (`SQLITE_PATH`, default
 bench/results/dolda_celler.sqlite3, made anew), lets the history generator
 (`demo/generator/`) write `--ar` years of history at the bench's density (3 125
-enrolments a year, as each of the eight bench förbund), then takes the exact
-tables of the last complete year or of `--period` (`rapporter.sammanstallning.sammanstall(exakt=True)`) for the
-whole förbund and for each insats, protects them as the board sees them, and
-counts the cells about persons (counts, shares, medians, differences) that are
-hidden: as "<5", as the interval the shown figures already give ("33–36"), or
-fully (".."); and the same for the Kvinnor and Män cells, of all tables and of the
-overview. With `--jamfor <commit>` the same tables are also protected by
-`rapporter/sekretess.py` as it was at that commit (read with `git show`; a commit
-from before the module became the package `rapporter/sekretess/`), so both rules
-see the same data.
+enrolments a year, as each of the eight bench förbund), then takes the exact tables of
+the last complete year or of `--period`
+(`rapporter.sammanstallning.sammanstall(exakt=True)`) for the whole förbund and for each
+insats, protects them as the board sees them, and counts the cells about persons
+(counts, shares, medians, differences) that are hidden: as "<5", as the interval the
+shown figures already give ("33–36"), or fully (".."); and the same for the Kvinnor and
+Män cells, of all tables and of the overview. With `--jamfor <commit>` the same tables
+are also protected by `rapporter/sekretess.py` as it was at that commit (read with `git
+show`; a commit from before the module became the package `rapporter/sekretess/`), so
+both rules see the same data.
 """
 
 import argparse
