@@ -17,7 +17,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
-from deltagare.views import InskrivningMixin, StaffMixin
+from deltagare.views.gemensamt import InskrivningMixin, StaffMixin
 from enkater import begransning, selectors, services
 from enkater.forms import EnkatForm, FragaForm, LankForm, ResultatForm, SvarForm, UtskickForm
 from enkater.models import HTML_LANG, SPRAK, Enkat, Fraga, Text
