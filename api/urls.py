@@ -3,8 +3,8 @@
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from api import views
 from api.problem import saknas_vy
+from api.views import insatser, remisser, statistik
 
 app_name = "api"
 
@@ -26,11 +26,11 @@ class DocsView(SpectacularSwaggerSplitView):
 
 
 urlpatterns = [
-    path("remisser/", views.RemissCreateView.as_view(), name="remiss-create"),
-    path("remisser/<uuid:uuid>/", views.RemissDetailView.as_view(), name="remiss-detail"),
-    path("insatser/", views.InsatsListView.as_view(), name="insats-list"),
-    path("statistik/", views.StatistikView.as_view(), name="statistik"),
-    path("finsam/", views.FinsamView.as_view(), name="finsam"),
+    path("remisser/", remisser.RemissCreateView.as_view(), name="remiss-create"),
+    path("remisser/<uuid:uuid>/", remisser.RemissDetailView.as_view(), name="remiss-detail"),
+    path("insatser/", insatser.InsatsListView.as_view(), name="insats-list"),
+    path("statistik/", statistik.StatistikView.as_view(), name="statistik"),
+    path("finsam/", statistik.FinsamView.as_view(), name="finsam"),
     path("schema/", SchemaView.as_view(), name="schema"),
     path("docs/", DocsView.as_view(), name="docs"),
     re_path(r"^.*$", saknas_vy, name="saknas"),

@@ -45,7 +45,7 @@ def main():
 
     from bench.generera import organisationsnummer
     from deltagare.models import Inskrivning
-    from inlasning import services
+    from inlasning.services import genomforande, uppladdning
     from samverkan.models import Forbund, Insats, Medlemskap, Organisation, Roll, User
     from tests.inlasning.hjalp import exempelrader, xlsx
 
@@ -74,13 +74,13 @@ def main():
     data = xlsx(rader)
     t1, c1 = time.perf_counter(), time.process_time()
     upload = SimpleUploadedFile("historik.xlsx", data)
-    inlasning = services.inlasning_ladda_upp(actor=admin, forbund=forbund, upload=upload)
+    inlasning = uppladdning.inlasning_ladda_upp(actor=admin, forbund=forbund, upload=upload)
     t2, c2 = time.perf_counter(), time.process_time()
     if inlasning.antal_fel:
         sys.exit(
             f"Provkörningen hittade {inlasning.antal_fel} fel: {inlasning.provkorning['fel'][:3]}"
         )
-    services.inlasning_starta(actor=admin, inlasning=inlasning)
+    genomforande.inlasning_starta(actor=admin, inlasning=inlasning)
     t3, c3 = time.perf_counter(), time.process_time()
     inlasning.refresh_from_db()
     antal = Inskrivning.objects.filter(insats__forbund=forbund).count()

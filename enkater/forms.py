@@ -1,10 +1,13 @@
 """The answer form is built from the version's questions; the office's forms."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from enkater.models import Enkat, Fraga
+from enkater.models import VALTYPER, Enkat, Fraga
+from enkater.services.enkat import FragaInnehall
+from samverkan.fields import ScopedModelChoiceField
 from samverkan.models import Insats
 
 FRITEXT_MAX = 2000
@@ -74,7 +77,27 @@ class SvarForm(forms.Form):
         return ut
 
 
-class LankForm(forms.Form):
+class EnkatvalForm(forms.Form):
+    """The questionnaire to hand out, among `enkater` (selectors.att_lamna_ut),
+    the default preselected; none chosen is the default too."""
+
+    enkat = ScopedModelChoiceField(
+        label=_("Enkät"),
+        queryset=Enkat.objects.none(),
+        to_field_name="uuid",
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, enkater, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["enkat"].queryset = enkater
+        self.fields["enkat"].initial = enkater.exclude(standard="").first()
+
+
+class LankForm(EnkatvalForm):
+    field_order = ["tillfalle", "enkat"]
+
     tillfalle = forms.ChoiceField(
         label=_("När"),
         choices=[("avslut", _("Vid avslut")), ("start", _("Vid start"))],
@@ -83,7 +106,9 @@ class LankForm(forms.Form):
     )
 
 
-class UtskickForm(forms.Form):
+class UtskickForm(EnkatvalForm):
+    field_order = ["insats", "enkat", "personal", "adresser"]
+
     insats = forms.ModelChoiceField(label=_("Insats"), queryset=Insats.objects.none())
     personal = forms.BooleanField(
         label=_("Skicka till insatsens personal"), required=False, initial=True
@@ -140,16 +165,39 @@ class EnkatForm(forms.Form):
     typ = forms.ChoiceField(label=_("Typ"), choices=Enkat.Typ.choices, widget=forms.RadioSelect)
 
 
-# The languages of a question's texts: Swedish is required, the others fall back to it.
-FRAGESPRAK = [("sv", _("svenska")), ("lattlast", _("lättläst svenska")), ("en", _("engelska"))]
-VALTYPER = (Fraga.Typ.ENVAL, Fraga.Typ.FLERVAL)
+# The languages the office writes texts in: Swedish is required, the others
+# fall back to it on the answer page.
+TEXTSPRAK = [("sv", _("svenska")), ("lattlast", _("lättläst svenska")), ("en", _("engelska"))]
 
 
 def _rader(text: str) -> list[str]:
     return [r.strip() for r in (text or "").splitlines() if r.strip()]
 
 
-class FragaForm(forms.Form):
+class SprakForm(forms.Form):
+    """A form with a text field per language for each kind of text (`text_sv`,
+    `text_en` …), named and read back the same way everywhere."""
+
+    def sprakfalt(self, *falt, svenska_kravs=False, rader=0, hjalp=("", ""), **kwargs):
+        """For each language, a field per (name, label with %(sprak)s) in `falt`;
+        `hjalp` is the help text under the Swedish field and under the others."""
+        for kod, sprak in TEXTSPRAK:
+            for namn, etikett in falt:
+                self.fields[f"{namn}_{kod}"] = forms.CharField(
+                    label=etikett % {"sprak": sprak},
+                    required=svenska_kravs and kod == "sv",
+                    widget=forms.Textarea(attrs={"rows": rader}) if rader else None,
+                    help_text=hjalp[0] if kod == "sv" else hjalp[1],
+                    **kwargs,
+                )
+
+    def per_sprak(self, namn: str) -> dict[str, str]:
+        """{language: text} of one kind of text, empty ones left out."""
+        d = self.cleaned_data
+        return {kod: d[f"{namn}_{kod}"].strip() for kod, _s in TEXTSPRAK if d.get(f"{namn}_{kod}")}
+
+
+class FragaForm(SprakForm):
     """A question with its texts in each language. The options are one per
     line, in the same order in every language."""
 
@@ -173,33 +221,22 @@ class FragaForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for kod, namn in FRAGESPRAK:
-            self.fields[f"text_{kod}"] = forms.CharField(
-                label=_("Frågetext (%(sprak)s)") % {"sprak": namn},
-                max_length=1000,
-                required=kod == "sv",
-                widget=forms.Textarea(attrs={"rows": 2}),
-            )
-        for kod, namn in FRAGESPRAK:
-            self.fields[f"lag_{kod}"] = forms.CharField(
-                label=_("Skalans lägsta steg (%(sprak)s)") % {"sprak": namn},
-                max_length=200,
-                required=False,
-            )
-            self.fields[f"hog_{kod}"] = forms.CharField(
-                label=_("Skalans högsta steg (%(sprak)s)") % {"sprak": namn},
-                max_length=200,
-                required=False,
-            )
-        for kod, namn in FRAGESPRAK:
-            self.fields[f"alternativ_{kod}"] = forms.CharField(
-                label=_("Svarsalternativ (%(sprak)s)") % {"sprak": namn},
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 4}),
-                help_text=_("Endast för ett eller flera svarsalternativ: ett alternativ per rad.")
-                if kod == "sv"
-                else _("Ett per rad i samma ordning som på svenska, eller tomt."),
-            )
+        self.sprakfalt(
+            ("text", _("Frågetext (%(sprak)s)")), svenska_kravs=True, rader=2, max_length=1000
+        )
+        self.sprakfalt(
+            ("lag", _("Skalans lägsta steg (%(sprak)s)")),
+            ("hog", _("Skalans högsta steg (%(sprak)s)")),
+            max_length=200,
+        )
+        self.sprakfalt(
+            ("alternativ", _("Svarsalternativ (%(sprak)s)")),
+            rader=4,
+            hjalp=(
+                _("Endast för ett eller flera svarsalternativ: ett alternativ per rad."),
+                _("Ett per rad i samma ordning som på svenska, eller tomt."),
+            ),
+        )
 
     def clean(self):
         data = super().clean()
@@ -214,7 +251,7 @@ class FragaForm(forms.Form):
             antal = len(_rader(data.get("alternativ_sv")))
             if antal < 2:
                 self.add_error("alternativ_sv", _("Ange minst två svarsalternativ, ett per rad."))
-            for kod, _namn in FRAGESPRAK[1:]:
+            for kod, _namn in TEXTSPRAK[1:]:
                 n = len(_rader(data.get(f"alternativ_{kod}")))
                 if n and n != antal:
                     self.add_error(
@@ -224,33 +261,27 @@ class FragaForm(forms.Form):
                     )
         return data
 
-    def service_kwargs(self) -> dict:
-        """The arguments of services.fraga_lagg_till() and fraga_andra()."""
+    def innehall(self) -> FragaInnehall:
+        """What services.enkat.fraga_lagg_till() and fraga_andra() write."""
         d = self.cleaned_data
         typ = d["typ"]
-        sprak = [kod for kod, _namn in FRAGESPRAK]
         alternativ = None
         if typ in VALTYPER:
-            per_sprak = {kod: _rader(d.get(f"alternativ_{kod}")) for kod in sprak}
+            rader = {kod: _rader(d.get(f"alternativ_{kod}")) for kod, _s in TEXTSPRAK}
             alternativ = [
-                {kod: rader[i] for kod, rader in per_sprak.items() if rader}
-                for i in range(len(per_sprak["sv"]))
+                {kod: r[i] for kod, r in rader.items() if r} for i in range(len(rader["sv"]))
             ]
         skala = typ == Fraga.Typ.SKALA
-        return {
-            "typ": typ,
-            "texter": {kod: d[f"text_{kod}"].strip() for kod in sprak if d.get(f"text_{kod}")},
-            "skalsteg": d.get("skalsteg") if skala else None,
-            "lag": {kod: d[f"lag_{kod}"] for kod in sprak if d.get(f"lag_{kod}")}
-            if skala
-            else None,
-            "hog": {kod: d[f"hog_{kod}"] for kod in sprak if d.get(f"hog_{kod}")}
-            if skala
-            else None,
-            "alternativ": alternativ,
-            "dimension": d.get("dimension", ""),
-            "obligatorisk": d.get("obligatorisk", False),
-        }
+        return FragaInnehall(
+            typ=typ,
+            texter=self.per_sprak("text"),
+            skalsteg=d.get("skalsteg") if skala else None,
+            lag=self.per_sprak("lag") if skala else None,
+            hog=self.per_sprak("hog") if skala else None,
+            alternativ=alternativ,
+            dimension=d.get("dimension", ""),
+            obligatorisk=d.get("obligatorisk", False),
+        )
 
     @staticmethod
     def initial_for(fraga, texter) -> dict:
@@ -275,3 +306,45 @@ class FragaForm(forms.Form):
         for kod, rader in val.items():
             initial[f"alternativ_{kod}"] = "\n".join(rader)
         return initial
+
+
+def fel_till_form(form, e: ValidationError) -> None:
+    """A service's refusal beside the field it names (its Swedish field where the
+    form has one per language), or above the form."""
+    if not hasattr(e, "error_dict"):
+        form.add_error(None, e.messages)
+        return
+    for falt, fel in e.message_dict.items():
+        namn = next((n for n in (falt, f"{falt}_sv") if n in form.fields), None)
+        form.add_error(namn, fel)
+
+
+def spara(form, anrop):
+    """The service's result when the form is valid and the service takes it; else
+    None, with the errors beside their fields."""
+    if not form.is_valid():
+        return None
+    try:
+        return anrop()
+    except ValidationError as e:
+        fel_till_form(form, e)
+        return None
+
+
+class VersionTexterForm(SprakForm):
+    """The heading and introduction of a version in each language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sprakfalt(("rubrik", _("Rubrik (%(sprak)s)")), svenska_kravs=True, max_length=200)
+        self.sprakfalt(
+            ("inledning", _("Inledning (%(sprak)s)")),
+            rader=3,
+            max_length=2000,
+            hjalp=(_("Visas under rubriken, före frågorna. Frivillig."), ""),
+        )
+
+    @staticmethod
+    def initial_for(texter) -> dict:
+        """The form's initial values from the version's heading and introduction rows."""
+        return {f"{t.falt}_{t.sprak}": t.text for t in texter}

@@ -29,6 +29,12 @@ class PublicerasEj(Exception):
     pass
 
 
+def _vakta(version_id) -> None:
+    """Refuse a write to a published version or its parts (the triggers refuse too)."""
+    if Enkatversion.objects.filter(pk=version_id, publicerad__isnull=False).exists():
+        raise PublicerasEj("En publicerad enkätversion kan inte ändras.")
+
+
 class EnkatQuerySet(models.QuerySet):
     def for_user(self, user):
         """The office's (förbundsadministratör's) own förbund; no one else."""
@@ -72,6 +78,12 @@ class Enkat(models.Model):
     def publicerad_version(self):
         return self.versioner.filter(publicerad__isnull=False).order_by("-nummer").first()
 
+    @property
+    def nyckel(self) -> str:
+        """The prefix of its result tables' keys: the kind for a default (one of
+        each per förbund), the kind and id for the office's own."""
+        return self.typ if self.standard else f"{self.typ}-{self.pk}"
+
 
 class Enkatversion(models.Model):
     """The wording answers refer to. Once published it never changes: the
@@ -96,8 +108,8 @@ class Enkatversion(models.Model):
         return f"{self.enkat} v{self.nummer}"
 
     def save(self, *args, **kwargs):
-        if self.pk and Enkatversion.objects.filter(pk=self.pk, publicerad__isnull=False).exists():
-            raise PublicerasEj("En publicerad enkätversion kan inte ändras.")
+        if self.pk:
+            _vakta(self.pk)
         super().save(*args, **kwargs)
 
 
@@ -108,16 +120,12 @@ class _Versionsdel(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        self._kontrollera()
+        _vakta(self.version_id)
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        self._kontrollera()
+        _vakta(self.version_id)
         return super().delete(*args, **kwargs)
-
-    def _kontrollera(self):
-        if Enkatversion.objects.filter(pk=self.version_id, publicerad__isnull=False).exists():
-            raise PublicerasEj("En publicerad enkätversion kan inte ändras.")
 
 
 class Fraga(_Versionsdel):
@@ -151,6 +159,10 @@ class Fraga(_Versionsdel):
 
     def __str__(self):
         return f"{self.version} #{self.ordning}"
+
+
+# The question types with options.
+VALTYPER = (Fraga.Typ.ENVAL, Fraga.Typ.FLERVAL)
 
 
 class Alternativ(_Versionsdel):

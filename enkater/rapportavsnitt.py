@@ -7,35 +7,49 @@ Free text never leaves the office's own results page."""
 
 from __future__ import annotations
 
+import datetime
+
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from enkater import selectors
-from enkater.models import Enkat
+from enkater.models import Enkat, Svar, Utskick
 from rapporter.tabell import Avsnitt
 
 
 def urval_for_period(enkat, period, insats=None) -> selectors.Urval:
     """The quarters of the period's last year that begin within the period."""
+    return selectors.Urval(enkat, *_kvartal(period), insats=insats)
+
+
+def _kvartal(period) -> tuple[int, list[int]]:
     ar = period.slut.year
-    kvartal = [k for k in range(1, 5) if period.start <= _kvartalsstart(ar, k) <= period.slut] or [
-        (period.slut.month - 1) // 3 + 1
+    kvartal = [
+        k for k in range(1, 5) if period.start <= datetime.date(ar, 3 * k - 2, 1) <= period.slut
     ]
-    return selectors.Urval(enkat=enkat, ar=ar, kvartal=kvartal, insats=insats)
+    return ar, kvartal or [(period.slut.month - 1) // 3 + 1]
 
 
-def _kvartalsstart(ar, k):
-    import datetime
-
-    return datetime.date(ar, 3 * k - 2, 1)
+def _med_data(forbund, period, insats):
+    """Every questionnaire of the förbund (a default or the office's own) with
+    answers or links in the period's quarters: one query."""
+    ar, kvartal = _kvartal(period)
+    svar = Svar.objects.filter(forbund=forbund, ar=ar, kvartal__in=kvartal)
+    utskick = Utskick.objects.filter(enkat__forbund=forbund, ar=ar, kvartal__in=kvartal)
+    if insats is not None:
+        svar, utskick = svar.filter(insats=insats), utskick.filter(insats=insats)
+    return (
+        Enkat.objects.filter(forbund=forbund)
+        .filter(Q(pk__in=svar.values("version__enkat")) | Q(pk__in=utskick.values("enkat")))
+        .order_by("typ", "-standard", "namn")
+    )
 
 
 def avsnitt(*, forbund, period, insats=None, grans: int | None) -> list[Avsnitt]:
     grans = grans or forbund.smacellsgrans  # anonymity needs it even for exact figures
     tabeller = []
-    for enkat in Enkat.objects.filter(forbund=forbund).exclude(standard="").order_by("typ"):
+    for enkat in _med_data(forbund, period, insats):
         u = urval_for_period(enkat, period, insats)
-        if not u.svar().exists() and not u.utskick().exists():
-            continue
         fragor = selectors._fragor(enkat)
         txt = selectors.texter([f.version_id for f in fragor[:1]])
         tabeller += [
@@ -51,8 +65,8 @@ def avsnitt(*, forbund, period, insats=None, grans: int | None) -> list[Avsnitt]
             _("Enkäter"),
             tabeller,
             text=_(
-                "Anonyma svar på deltagarenkäten och samverkansindikatorerna. Inget "
-                "resultat visas för färre än %(g)s svar."
+                "Anonyma svar på förbundets enkäter till deltagare och till personal och "
+                "parter. Inget resultat visas för färre än %(g)s svar."
             )
             % {"g": grans},
         )

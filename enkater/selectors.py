@@ -9,10 +9,20 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Exists, OuterRef, Sum
 from django.utils.translation import gettext as _
 
-from enkater.models import Alternativ, Enkat, Fraga, Svar, Svarsrad, Text, Utskick
+from enkater.models import (
+    VALTYPER,
+    Alternativ,
+    Enkat,
+    Enkatversion,
+    Fraga,
+    Svar,
+    Svarsrad,
+    Text,
+    Utskick,
+)
 from rapporter.diagram import stapeldiagram
 from rapporter.sekretess import skydda
 from rapporter.tabell import (
@@ -45,6 +55,17 @@ class Urval:
 
     def forra_aret(self) -> Urval:
         return Urval(self.enkat, self.ar - 1, self.kvartal, self.insats)
+
+
+def att_lamna_ut(forbund, typ: str):
+    """The förbund's questionnaires of one kind with a published version, the
+    default first: what a coordinator or the office may hand out."""
+    publicerad = Enkatversion.objects.filter(enkat=OuterRef("pk"), publicerad__isnull=False)
+    return (
+        Enkat.objects.filter(forbund=forbund, typ=typ)
+        .filter(Exists(publicerad))
+        .order_by("-standard", "namn")
+    )
 
 
 def _kon(kon: str) -> str:
@@ -84,7 +105,7 @@ def svarsfrekvens(u: Urval, grans: int) -> Tabell:
         andel = round(100 * sv / ut, 1) if ut and not 0 < sv < grans else None
         rader.append(Rad(namn, {"utskick": ut, "svar": sv, "andel": andel}, nyckel=namn))
     tabell = Tabell(
-        nyckel=f"{u.enkat.typ}-svarsfrekvens",
+        nyckel=f"{u.enkat.nyckel}-svarsfrekvens",
         rubrik=_("Svarsfrekvens: %(enkat)s") % {"enkat": u.enkat.namn},
         radrubrik=_("Insats"),
         kolumner=[
@@ -138,7 +159,7 @@ def fordelning(u: Urval, fraga: Fraga, txt: dict, grans: int) -> Tabell:
         nyckel="summa",
     )
     tabell = Tabell(
-        nyckel=f"{u.enkat.typ}-fraga-{fraga.ordning}",
+        nyckel=f"{u.enkat.nyckel}-fraga-{fraga.ordning}",
         rubrik=txt.get(("fraga", fraga.pk, None), str(fraga)),
         radrubrik=_("Svar"),
         kolumner=kon_kolumner(),
@@ -173,7 +194,7 @@ def val(u: Urval, fraga: Fraga, txt: dict, grans: int) -> Tabell:
             {k: sum(r.varden[k] for r in rader) for k in [*KON_NYCKLAR, "totalt"]},
         )
     tabell = Tabell(
-        nyckel=f"{u.enkat.typ}-fraga-{fraga.ordning}",
+        nyckel=f"{u.enkat.nyckel}-fraga-{fraga.ordning}",
         rubrik=txt.get(("fraga", fraga.pk, None), str(fraga)),
         radrubrik=_("Svarsalternativ"),
         kolumner=kon_kolumner(),
@@ -220,7 +241,7 @@ def medelvarden(u: Urval, fragor: list[Fraga], txt: dict, grans: int, *, nyckel=
             )
         )
     tabell = Tabell(
-        nyckel=f"{u.enkat.typ}-{nyckel}",
+        nyckel=f"{u.enkat.nyckel}-{nyckel}",
         rubrik=_("Medelvärde per påstående: %(enkat)s") % {"enkat": u.enkat.namn},
         radrubrik=_("Påstående"),
         kolumner=kon_kolumner(DAGAR),
@@ -286,7 +307,7 @@ def forandring(u: Urval, fragor: list[Fraga], txt: dict, grans: int) -> Tabell:
             )
         )
     return Tabell(
-        nyckel=f"{u.enkat.typ}-forandring",
+        nyckel=f"{u.enkat.nyckel}-forandring",
         rubrik=_("Förändring mot året innan: %(enkat)s") % {"enkat": u.enkat.namn},
         radrubrik=_("Påstående"),
         kolumner=[
@@ -314,7 +335,7 @@ def resultat(u: Urval, grans: int, *, sprak: str = "sv") -> list[Tabell]:
     for f in fragor:
         if f.typ == Fraga.Typ.SKALA:
             tabeller.append(fordelning(u, f, txt, grans))
-        elif f.typ in (Fraga.Typ.ENVAL, Fraga.Typ.FLERVAL):
+        elif f.typ in VALTYPER:
             tabeller.append(val(u, f, txt, grans))
     return tabeller
 

@@ -1,37 +1,37 @@
-from django.urls import path
+from django.urls import include, path
 
-from enkater import views
+from enkater.views import lankar, redigera, resultat, svar
 
 app_name = "enkater"
 
+# The questions of a questionnaire's latest version (the office's editor).
+fragor = [
+    path("ny/", redigera.FragaNyView.as_view(), name="fraga-ny"),
+    path("<int:pk>/", redigera.FragaAndraView.as_view(), name="fraga-andra"),
+    path("<int:pk>/flytta/", redigera.FragaFlyttaView.as_view(), name="fraga-flytta"),
+    path("<int:pk>/ta-bort/", redigera.FragaTaBortView.as_view(), name="fraga-ta-bort"),
+]
+
 urlpatterns = [
     # The office.
-    path("", views.EnkatListView.as_view(), name="enkat-list"),
-    path("ny/", views.EnkatSkapaView.as_view(), name="enkat-skapa"),
-    path("<uuid:uuid>/", views.EnkatDetailView.as_view(), name="enkat-detail"),
-    path("<uuid:uuid>/fragor/ny/", views.FragaNyView.as_view(), name="fraga-ny"),
-    path("<uuid:uuid>/fragor/<int:pk>/", views.FragaAndraView.as_view(), name="fraga-andra"),
-    path(
-        "<uuid:uuid>/fragor/<int:pk>/flytta/", views.FragaFlyttaView.as_view(), name="fraga-flytta"
-    ),
-    path(
-        "<uuid:uuid>/fragor/<int:pk>/ta-bort/",
-        views.FragaTaBortView.as_view(),
-        name="fraga-ta-bort",
-    ),
-    path("<uuid:uuid>/ny-version/", views.EnkatVersionNyView.as_view(), name="enkat-version-ny"),
-    path("<uuid:uuid>/publicera/", views.EnkatPubliceraView.as_view(), name="enkat-publicera"),
-    path("<uuid:uuid>/resultat/", views.ResultatView.as_view(), name="resultat"),
+    path("", redigera.EnkatListView.as_view(), name="enkat-list"),
+    path("ny/", redigera.EnkatSkapaView.as_view(), name="enkat-skapa"),
+    path("<uuid:uuid>/", redigera.EnkatDetailView.as_view(), name="enkat-detail"),
+    path("<uuid:uuid>/fragor/", include(fragor)),
+    path("<uuid:uuid>/texter/", redigera.VersionTexterView.as_view(), name="version-texter"),
+    path("<uuid:uuid>/ny-version/", redigera.EnkatVersionNyView.as_view(), name="enkat-version-ny"),
+    path("<uuid:uuid>/publicera/", redigera.EnkatPubliceraView.as_view(), name="enkat-publicera"),
+    path("<uuid:uuid>/resultat/", resultat.ResultatView.as_view(), name="resultat"),
     path(
         "<uuid:uuid>/resultat/<slug:nyckel>.<str:format>",
-        views.ResultatExportView.as_view(),
+        resultat.ResultatExportView.as_view(),
         name="resultat-export",
     ),
-    path("samverkan/", views.UtskickView.as_view(), name="samverkan-utskick"),
+    path("samverkan/", lankar.UtskickView.as_view(), name="samverkan-utskick"),
     # The coordinator.
-    path("deltagare/", views.LankListView.as_view(), name="lank-list"),
-    path("deltagare/<uuid:uuid>/lank/", views.LankSkapaView.as_view(), name="lank-skapa"),
+    path("deltagare/", lankar.LankListView.as_view(), name="lank-list"),
+    path("deltagare/<uuid:uuid>/lank/", lankar.LankSkapaView.as_view(), name="lank-skapa"),
     # Public: no login.
-    path("s/<str:token>/", views.SvaraView.as_view(), name="svara"),
-    path("tack/", views.TackView.as_view(), name="tack"),
+    path("s/<str:token>/", svar.SvaraView.as_view(), name="svara"),
+    path("tack/", svar.TackView.as_view(), name="tack"),
 ]

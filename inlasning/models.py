@@ -7,10 +7,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class InlasningQuerySet(models.QuerySet):
+class KansliQuerySet(models.QuerySet):
     def for_user(self, user):
-        """The imports of the förbund whose office the user is in (no superuser bypass:
-        the dry run describes personal records)."""
+        """Imports and mappings of the förbund whose office the user is in (no superuser
+        bypass: the dry run describes personal records)."""
         from samverkan.permissions import roller
 
         if user is None or not user.is_authenticated or not user.is_active:
@@ -59,7 +59,7 @@ class Inlasning(models.Model):
     )
     inlast = models.DateTimeField(_("inläst"), null=True, blank=True)
 
-    objects = InlasningQuerySet.as_manager()
+    objects = KansliQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("inläsning")
@@ -74,15 +74,6 @@ class Inlasning(models.Model):
         return self.status == Status.PROVKORD and self.antal_fel == 0 and bool(self.fil)
 
 
-class KolumnmappningQuerySet(models.QuerySet):
-    def for_user(self, user):
-        from samverkan.permissions import roller
-
-        if user is None or not user.is_authenticated or not user.is_active:
-            return self.none()
-        return self.filter(forbund__in=roller(user).admin_forbund)
-
-
 class Kolumnmappning(models.Model):
     """A förbund's mapping of its own column headers to the template's fields, saved
     so the next file with the same headers is mapped at once."""
@@ -90,7 +81,7 @@ class Kolumnmappning(models.Model):
     forbund = models.ForeignKey(
         "samverkan.Forbund", on_delete=models.CASCADE, related_name="+", verbose_name=_("förbund")
     )
-    rubriknyckel = models.CharField(max_length=64)  # provkorning.rubriknyckel(headers)
+    rubriknyckel = models.CharField(max_length=64)  # provkorning.rubriker.rubriknyckel(headers)
     rubriker = models.JSONField(default=list)
     mappning = models.JSONField(default=dict)  # field key → the file's header
     andrad = models.DateTimeField(_("ändrad"), auto_now=True)
@@ -98,7 +89,7 @@ class Kolumnmappning(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
 
-    objects = KolumnmappningQuerySet.as_manager()
+    objects = KansliQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("kolumnmappning")

@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from deltagare.views.gemensamt import add_errors
-from inlasning import services
 from inlasning.forms import MappningForm, UppladdningForm
 from inlasning.mall import skapa_mall
 from inlasning.models import Inlasning, Kolumnmappning, Status
-from inlasning.provkorning import forslag, rubriknyckel
+from inlasning.provkorning.rubriker import forslag, rubriknyckel
+from inlasning.services import genomforande, uppladdning
 from samverkan.models import Forbund
 from samverkan.permissions import get_object_for_user, roller
 
@@ -60,7 +60,7 @@ class InlasningListView(KansliMixin, View):
         form = UppladdningForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                inlasning = services.inlasning_ladda_upp(
+                inlasning = uppladdning.inlasning_ladda_upp(
                     actor=request.user,
                     forbund=self.forbund,
                     upload=form.cleaned_data["fil"],
@@ -105,7 +105,7 @@ class InlasningDetailView(InlasningMixin, View):
             request.GET.get("page")
         )
         pagar = inlasning.status in (Status.KOAD, Status.PAGAR)
-        klara = services.framsteg(inlasning)
+        klara = genomforande.framsteg(inlasning)
         procent = round(100 * klara / inlasning.antal_nya) if inlasning.antal_nya else 0
         return render(
             request,
@@ -125,7 +125,9 @@ class InlasningDetailView(InlasningMixin, View):
 class InlasningStartView(InlasningMixin, View):
     def post(self, request, uuid):
         try:
-            services.inlasning_starta(actor=request.user, inlasning=self.inlasning, request=request)
+            genomforande.inlasning_starta(
+                actor=request.user, inlasning=self.inlasning, request=request
+            )
         except ValidationError as error:
             for text in error.messages:
                 messages.error(request, text)
@@ -141,7 +143,7 @@ class InlasningMappningView(InlasningMixin, View):
 
     def get(self, request, uuid, form=None):
         inlasning = self.inlasning
-        if not services.kan_mappas(inlasning):
+        if not uppladdning.kan_mappas(inlasning):
             return redirect("inlasning:inlasning-detail", uuid=uuid)
         if form is None:
             initial = inlasning.mappning
@@ -159,9 +161,9 @@ class InlasningMappningView(InlasningMixin, View):
 
     def post(self, request, uuid):
         form = MappningForm(request.POST, rubriker=self.inlasning.rubriker)
-        if services.kan_mappas(self.inlasning) and form.is_valid():
+        if uppladdning.kan_mappas(self.inlasning) and form.is_valid():
             try:
-                services.inlasning_mappa(
+                uppladdning.inlasning_mappa(
                     actor=request.user,
                     inlasning=self.inlasning,
                     mappning=form.cleaned_data,

@@ -55,6 +55,17 @@ def _logga(*, actor, remiss, action, request=None, detail=None):
     )
 
 
+def _ny_status(*, actor, remiss: Remiss, request, besked: bool, detail=None) -> Remiss:
+    """Save the remiss in its new status and audit it; `besked`: a decision the
+    referrer hears of, by mail after the commit."""
+    remiss.save()
+    detail = {"status": remiss.status, **(detail or {})}
+    _logga(actor=actor, remiss=remiss, action=audit.Action.CHANGE, request=request, detail=detail)
+    if besked:
+        transaction.on_commit(lambda: skicka_besked.delay(remiss.pk))
+    return remiss
+
+
 def _las(remiss: Remiss) -> Remiss:
     return (
         Remiss.objects.select_for_update(of=("self",))
@@ -71,6 +82,14 @@ def _kraver_remittent(actor, remiss: Remiss):
 def _kraver_team(actor, remiss: Remiss):
     if not Insats.objects.staff_of(actor).filter(pk=remiss.insats_id).exists():
         raise PermissionDenied
+
+
+def _las_for_beslut(actor, remiss: Remiss) -> Remiss:
+    """The team's decisions: by the insats's staff, on a remiss waiting for one."""
+    remiss = _las(remiss)
+    _kraver_team(actor, remiss)
+    _kraver_status(remiss, Status.INKOMMEN, Status.UNDER_BEDOMNING)
+    return remiss
 
 
 def _kraver_status(remiss: Remiss, *statuses):
@@ -204,15 +223,7 @@ def remiss_skicka(*, actor, remiss: Remiss, trots_dubblett=False, request=None) 
     else:
         remiss.inkommen = now
     remiss.status = Status.INKOMMEN
-    remiss.save()
-    _logga(
-        actor=actor,
-        remiss=remiss,
-        action=audit.Action.CHANGE,
-        request=request,
-        detail={"status": remiss.status},
-    )
-    return remiss
+    return _ny_status(actor=actor, remiss=remiss, request=request, besked=False)
 
 
 @transaction.atomic
@@ -220,9 +231,7 @@ def remiss_bedom(
     *, actor, remiss: Remiss, teammote: datetime.date | None, tilldelad=None, request=None
 ) -> Remiss:
     """Put the remiss on a team-meeting date and assign it."""
-    remiss = _las(remiss)
-    _kraver_team(actor, remiss)
-    _kraver_status(remiss, Status.INKOMMEN, Status.UNDER_BEDOMNING)
+    remiss = _las_for_beslut(actor, remiss)
     if (
         tilldelad is not None
         and not Insats.objects.staff_of(tilldelad).filter(pk=remiss.insats_id).exists()
@@ -231,48 +240,23 @@ def remiss_bedom(
     remiss.teammote = teammote
     remiss.tilldelad = tilldelad
     remiss.status = Status.UNDER_BEDOMNING
-    remiss.save()
-    _logga(
-        actor=actor,
-        remiss=remiss,
-        action=audit.Action.CHANGE,
-        request=request,
-        detail={"status": remiss.status},
-    )
-    return remiss
-
-
-def _besked(remiss: Remiss):
-    transaction.on_commit(lambda: skicka_besked.delay(remiss.pk))
+    return _ny_status(actor=actor, remiss=remiss, request=request, besked=False)
 
 
 @transaction.atomic
 def remiss_begar_komplettering(*, actor, remiss: Remiss, text: str, request=None) -> Remiss:
-    remiss = _las(remiss)
-    _kraver_team(actor, remiss)
-    _kraver_status(remiss, Status.INKOMMEN, Status.UNDER_BEDOMNING)
+    remiss = _las_for_beslut(actor, remiss)
     if not text.strip():
         raise ValidationError({"text": _("Skriv vad som behöver kompletteras.")})
     remiss.status = Status.KOMPLETTERING
     remiss.komplettering_begard = timezone.now()
     remiss.komplettering_text = text.strip()
-    remiss.save()
-    _logga(
-        actor=actor,
-        remiss=remiss,
-        action=audit.Action.CHANGE,
-        request=request,
-        detail={"status": remiss.status},
-    )
-    _besked(remiss)
-    return remiss
+    return _ny_status(actor=actor, remiss=remiss, request=request, besked=True)
 
 
 @transaction.atomic
 def remiss_avboj(*, actor, remiss: Remiss, orsak: str, text: str = "", request=None) -> Remiss:
-    remiss = _las(remiss)
-    _kraver_team(actor, remiss)
-    _kraver_status(remiss, Status.INKOMMEN, Status.UNDER_BEDOMNING)
+    remiss = _las_for_beslut(actor, remiss)
     if orsak not in AvbojdOrsak.values:
         raise ValidationError({"orsak": _("Välj ett skäl.")})
     if orsak == AvbojdOrsak.ANNAT and not text.strip():
@@ -282,25 +266,16 @@ def remiss_avboj(*, actor, remiss: Remiss, orsak: str, text: str = "", request=N
     remiss.beslut_text = text.strip()
     remiss.beslutad = timezone.now()
     remiss.beslutad_av = actor
-    remiss.save()
-    _logga(
-        actor=actor,
-        remiss=remiss,
-        action=audit.Action.CHANGE,
-        request=request,
-        detail={"status": remiss.status, "orsak": orsak},
+    return _ny_status(
+        actor=actor, remiss=remiss, request=request, besked=True, detail={"orsak": orsak}
     )
-    _besked(remiss)
-    return remiss
 
 
 @transaction.atomic
 def remiss_anta(*, actor, remiss: Remiss, request=None) -> Remiss:
     """Accept: the participant, the enrolment and the consent come from the remiss;
     a person already registered in the förbund is linked, not registered twice."""
-    remiss = _las(remiss)
-    _kraver_team(actor, remiss)
-    _kraver_status(remiss, Status.INKOMMEN, Status.UNDER_BEDOMNING)
+    remiss = _las_for_beslut(actor, remiss)
     person = {
         "fornamn": remiss.fornamn,
         "efternamn": remiss.efternamn,
@@ -348,16 +323,7 @@ def remiss_anta(*, actor, remiss: Remiss, request=None) -> Remiss:
     remiss.beslutad = timezone.now()
     remiss.beslutad_av = actor
     remiss.inskrivning = inskrivning
-    remiss.save()
-    _logga(
-        actor=actor,
-        remiss=remiss,
-        action=audit.Action.CHANGE,
-        request=request,
-        detail={"status": remiss.status},
-    )
-    _besked(remiss)
-    return remiss
+    return _ny_status(actor=actor, remiss=remiss, request=request, besked=True)
 
 
 @transaction.atomic

@@ -26,24 +26,9 @@ def kansli(request):
 
 
 def registrera():
-    startsida.registrera(
-        namn="remisser.remittent",
-        roll=Roll.HANDLAGGARE,
-        mall="remisser/start_remittent.html",
-        innehall=remittent,
-        ordning=10,
-    )
-    startsida.registrera(
-        namn="remisser.team",
-        roll=Roll.SAMORDNARE,
-        mall="remisser/start_inkorg.html",
-        innehall=team,
-        ordning=20,
-    )
-    startsida.registrera(
-        namn="remisser.kansli",
-        roll=Roll.FORBUNDSADMIN,
-        mall="remisser/start_inkorg.html",
-        innehall=kansli,
-        ordning=10,
-    )
+    for namn, roll, mall, innehall, ordning in (
+        ("remisser.remittent", Roll.HANDLAGGARE, "remisser/start_remittent.html", remittent, 10),
+        ("remisser.team", Roll.SAMORDNARE, "remisser/start_inkorg.html", team, 20),
+        ("remisser.kansli", Roll.FORBUNDSADMIN, "remisser/start_inkorg.html", kansli, 10),
+    ):
+        startsida.registrera(namn=namn, roll=roll, mall=mall, innehall=innehall, ordning=ordning)

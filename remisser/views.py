@@ -258,17 +258,12 @@ class BeslutView(RemissMixin, View):
             raise nekad(request, remiss)
         try:
             if atgard == "bedom":
-                form = forms.BedomForm(request.POST, personal=_personal(remiss))
-                if not form.is_valid():
-                    raise ValidationError(_("Kontrollera datum och handläggare."))
-                services.remiss_bedom(
-                    actor=request.user,
-                    remiss=remiss,
-                    request=request,
-                    teammote=form.cleaned_data["teammote"],
-                    tilldelad=form.cleaned_data["tilldelad"],
+                self._beslut(
+                    forms.BedomForm(request.POST, personal=_personal(remiss)),
+                    services.remiss_bedom,
+                    fel=_("Kontrollera datum och handläggare."),
+                    klart=_("Remissen är satt på teammöte."),
                 )
-                messages.success(request, _("Remissen är satt på teammöte."))
             elif atgard == "anta":
                 services.remiss_anta(actor=request.user, remiss=remiss, request=request)
                 messages.success(request, _("Remissen är antagen. Personen är aktualiserad."))
@@ -277,33 +272,33 @@ class BeslutView(RemissMixin, View):
                     uuid=Remiss.objects.get(pk=remiss.pk).inskrivning.uuid,
                 )
             elif atgard == "avboj":
-                form = forms.AvbojForm(request.POST)
-                if not form.is_valid():
-                    raise ValidationError(_("Välj ett skäl."))
-                services.remiss_avboj(
-                    actor=request.user,
-                    remiss=remiss,
-                    request=request,
-                    orsak=form.cleaned_data["orsak"],
-                    text=form.cleaned_data["text"],
+                self._beslut(
+                    forms.AvbojForm(request.POST),
+                    services.remiss_avboj,
+                    fel=_("Välj ett skäl."),
+                    klart=_("Remissen är avböjd och remittenten får besked."),
                 )
-                messages.success(request, _("Remissen är avböjd och remittenten får besked."))
             elif atgard == "komplettering":
-                form = forms.KompletteringForm(request.POST)
-                if not form.is_valid():
-                    raise ValidationError(_("Skriv vad som behöver kompletteras."))
-                services.remiss_begar_komplettering(
-                    actor=request.user,
-                    remiss=remiss,
-                    text=form.cleaned_data["text"],
-                    request=request,
+                self._beslut(
+                    forms.KompletteringForm(request.POST),
+                    services.remiss_begar_komplettering,
+                    fel=_("Skriv vad som behöver kompletteras."),
+                    klart=_("Komplettering är begärd. Svarsfristen står still."),
                 )
-                messages.success(request, _("Komplettering är begärd. Svarsfristen står still."))
             else:
                 raise Http404
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return redirect("remisser:remiss-detail", uuid=remiss.uuid)
+
+    def _beslut(self, form, service, *, fel, klart):
+        """A decision from its form, whose fields are the service's arguments."""
+        if not form.is_valid():
+            raise ValidationError(fel)
+        service(
+            actor=self.request.user, remiss=self.remiss, request=self.request, **form.cleaned_data
+        )
+        messages.success(self.request, klart)
 
 
 class OverlamnaView(RemissMixin, View):

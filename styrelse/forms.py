@@ -8,14 +8,8 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.models import Insats, Organisation
-from styrelse.models import (
-    HUVUDMAN_TYPER,
-    Ansokan,
-    Arende,
-    ForbundEkonomiAr,
-    Narvaro,
-    Sammantrade,
-)
+from styrelse.models import Ansokan, Arende, ForbundEkonomiAr, Narvaro, Sammantrade
+from styrelse.models.ansokan import HUVUDMAN_TYPER
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TID = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -147,16 +141,7 @@ class SammantradeForm(forms.ModelForm):
 class NarvaroForm(forms.ModelForm):
     class Meta:
         model = Narvaro
-        fields = [
-            "namn",
-            "roll",
-            "user",
-            "organisation",
-            "beslutande",
-            "justerare",
-            "ankom",
-            "lamnade",
-        ]
+        fields = list(Narvaro.UPPGIFTER)
         widgets = {"ankom": TID, "lamnade": TID}
 
     def __init__(self, *args, anvandare, **kwargs):
@@ -167,25 +152,6 @@ class NarvaroForm(forms.ModelForm):
 
     def _post_clean(self):
         pass
-
-
-class ArendeForm(forms.Form):
-    typ = forms.ChoiceField(label=_("Typ av ärende"), choices=Arende.Typ.choices)
-    rubrik = forms.CharField(label=_("Rubrik"), max_length=300)
-    text = forms.CharField(
-        label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 4})
-    )
-    forslag = forms.CharField(
-        label=_("Förslag till beslut"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    ansokan = forms.ModelChoiceField(
-        label=_("Ansökan"), queryset=Ansokan.objects.none(), required=False
-    )
-    visa_ekonomi = forms.BooleanField(label=_("Förbundets ekonomi som bilaga"), required=False)
-
-    def __init__(self, *args, ansokningar, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["ansokan"].queryset = ansokningar
 
 
 class ArendeAndraForm(forms.Form):
@@ -200,6 +166,19 @@ class ArendeAndraForm(forms.Form):
         label=_("Förslag till beslut"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     visa_ekonomi = forms.BooleanField(label=_("Förbundets ekonomi som bilaga"), required=False)
+
+
+class ArendeForm(ArendeAndraForm):
+    """A new item: its text, and the application it concerns, if any."""
+
+    ansokan = forms.ModelChoiceField(
+        label=_("Ansökan"), queryset=Ansokan.objects.none(), required=False
+    )
+    field_order = ["typ", "rubrik", "text", "forslag", "ansokan", "visa_ekonomi"]
+
+    def __init__(self, *args, ansokningar, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ansokan"].queryset = ansokningar
 
 
 class BeslutForm(forms.Form):

@@ -23,7 +23,28 @@ def _inbjudningar():
     return apps.get_model("styrelse", "Ansokningsinbjudan").objects
 
 
-class AnsokanQuerySet(models.QuerySet):
+class ForbundsradQuerySet(models.QuerySet):
+    """Rows of one förbund: its office and its board read them, the office alone
+    prepares them (`for_kansli`)."""
+
+    # The path from the row to its förbund.
+    forbund_falt = "forbund_id"
+
+    def _i(self, forbund_ids):
+        return models.Q(**{f"{self.forbund_falt}__in": forbund_ids})
+
+    def for_user(self, user):
+        return _scoped(self, user, lambda: self._i(_kansli(user)) | self._i(_styrelse(user)))
+
+    def for_kansli(self, user):
+        return _scoped(self, user, lambda: self._i(_kansli(user)))
+
+
+class ProtokollversionQuerySet(ForbundsradQuerySet):
+    forbund_falt = "sammantrade__forbund_id"
+
+
+class AnsokanQuerySet(ForbundsradQuerySet):
     def for_user(self, user):
         return _scoped(
             self,
@@ -40,64 +61,5 @@ class AnsokanQuerySet(models.QuerySet):
                     forbund_id__in=_kansli(user),
                     pk__in=_inbjudningar().values("ansokan_id"),
                 )
-            ),
-        )
-
-    def egna(self, user):
-        """The applicant's own, whatever the user's other roles."""
-        return self.filter(skapad_av=user, forbund_id__in=_forbund_ids(user))
-
-    def for_kansli(self, user):
-        return _scoped(self, user, lambda: models.Q(forbund_id__in=_kansli(user)))
-
-
-class SammantradeQuerySet(models.QuerySet):
-    def for_user(self, user):
-        """The office and the board of the förbund."""
-        return _scoped(
-            self,
-            user,
-            lambda: (
-                models.Q(forbund_id__in=_kansli(user)) | models.Q(forbund_id__in=_styrelse(user))
-            ),
-        )
-
-    def for_kansli(self, user):
-        return _scoped(self, user, lambda: models.Q(forbund_id__in=_kansli(user)))
-
-
-class ForbundsradQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return _scoped(
-            self,
-            user,
-            lambda: (
-                models.Q(forbund_id__in=_kansli(user)) | models.Q(forbund_id__in=_styrelse(user))
-            ),
-        )
-
-
-class ArendeQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return _scoped(
-            self,
-            user,
-            lambda: (
-                models.Q(forbund_id__in=_kansli(user)) | models.Q(forbund_id__in=_styrelse(user))
-            ),
-        )
-
-    def for_kansli(self, user):
-        return _scoped(self, user, lambda: models.Q(forbund_id__in=_kansli(user)))
-
-
-class ProtokollversionQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return _scoped(
-            self,
-            user,
-            lambda: (
-                models.Q(sammantrade__forbund_id__in=_kansli(user))
-                | models.Q(sammantrade__forbund_id__in=_styrelse(user))
             ),
         )

@@ -135,6 +135,7 @@ MATRIX = {
     "enkater:fraga-andra": ("enkat-fraga", [LOGIN, 404, 404, 200, 404, 404, 404]),
     "enkater:fraga-flytta": ("enkat-fraga", [LOGIN, 404, 404, 405, 404, 404, 404]),
     "enkater:fraga-ta-bort": ("enkat-fraga", [LOGIN, 404, 404, 405, 404, 404, 404]),
+    "enkater:version-texter": ("enkat", [LOGIN, 404, 404, 200, 404, 404, 404]),
     "enkater:enkat-version-ny": ("enkat", [LOGIN, 404, 404, 405, 404, 404, 404]),
     "enkater:enkat-publicera": ("enkat", [LOGIN, 404, 404, 405, 404, 404, 404]),
     "enkater:resultat": ("enkat", [LOGIN, 404, 404, 200, 404, 404, 404]),
@@ -237,16 +238,17 @@ def _kwargs(kind, request):
     if kind == "rapport":
         return {"uuid": _publicerad_rapport(request, insats).uuid}
     if kind in ("enkat", "enkat-fraga", "enkat-export", "enkattoken"):
-        from enkater import services as enkatservices
+        from enkater.services.enkat import standardenkater_skapa
+        from enkater.services.lankar import deltagarlank_skapa
 
-        enkat = enkatservices.standardenkater_skapa(insats.forbund)["deltagare"]
+        enkat = standardenkater_skapa(insats.forbund)["deltagare"]
         if kind == "enkat":
             return {"uuid": enkat.uuid}
         if kind == "enkat-fraga":
             return {"uuid": enkat.uuid, "pk": enkat.publicerad_version().fragor.first().pk}
         if kind == "enkat-export":
             return {"uuid": enkat.uuid, "nyckel": "alla", "format": "xlsx"}
-        token = enkatservices.deltagarlank_skapa(
+        token = deltagarlank_skapa(
             actor=request.getfixturevalue("samordnare"),
             inskrivning=request.getfixturevalue("kartlagd"),
         )
@@ -284,11 +286,11 @@ def _skickad_remiss(request, insats):
 
 
 def _provkord_inlasning(request, insats):
-    from inlasning import services
+    from inlasning.services import uppladdning
     from tests.inlasning.conftest import fil
     from tests.inlasning.hjalp import exempelrader, xlsx
 
-    return services.inlasning_ladda_upp(
+    return uppladdning.inlasning_ladda_upp(
         actor=request.getfixturevalue("forbundsadmin"),
         forbund=insats.forbund,
         upload=fil(xlsx(exempelrader(2, [insats.namn], []))),
@@ -327,7 +329,7 @@ def _styrelse_objekt(kind, request):
 
     from styrelse.models import Protokollversion
     from styrelse.services import ansokan as a
-    from styrelse.services import sammantrade as s
+    from styrelse.services.arende import arende_skapa
     from tests.styrelse.conftest import fyll_ansokan, mote, pa_dagordningen, skapa_huvudman
 
     admin = request.getfixturevalue("forbundsadmin")
@@ -340,7 +342,7 @@ def _styrelse_objekt(kind, request):
     if kind == "narvaro":
         return {"uuid": sammantrade.uuid, "pk": sammantrade.narvaro.first().pk}
     if kind == "arende":
-        arende = s.arende_skapa(actor=admin, sammantrade=sammantrade, typ="beslut", rubrik="Punkt")
+        arende = arende_skapa(actor=admin, sammantrade=sammantrade, typ="beslut", rubrik="Punkt")
         return {"uuid": arende.uuid}
     if kind == "ansokan_utkast":
         ansokan = a.ansokan_skapa(actor=handlaggare, organisation=huvudman[0])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,22 +15,19 @@ from deltagare.uploads import kontrollera_blankett
 from samverkan import audit
 from samverkan.models import Organisation
 from samverkan.permissions import roller
-from styrelse.models import (
-    HUVUDMAN_TYPER,
-    Ansokan,
-    Ansokningsbilaga,
-    Ansokningsinbjudan,
-    Budgetrad,
+from styrelse.models import Ansokan, Ansokningsbilaga, Budgetrad
+from styrelse.models.ansokan import HUVUDMAN_TYPER
+from styrelse.services.common import (
+    byt_status,
+    kraver_kansli,
+    kraver_status,
+    las,
+    record_change,
 )
-from styrelse.services.common import kraver_kansli
 
 S = Ansokan.Status
 # The states in which the applicant may still change the application.
 REDIGERBAR = (S.UTKAST, S.ATERREMITTERAD)
-
-
-def _las(ansokan: Ansokan) -> Ansokan:
-    return Ansokan.objects.select_for_update().get(pk=ansokan.pk)
 
 
 def far_redigera(actor, ansokan: Ansokan) -> bool:
@@ -42,10 +40,20 @@ def far_redigera(actor, ansokan: Ansokan) -> bool:
 
 
 def _kraver_redigerbar(actor, ansokan):
-    if ansokan.status not in REDIGERBAR:
-        raise ValidationError(_("Ansökan är inskickad och kan inte ändras."), code="inskickad")
+    kraver_status(
+        ansokan, REDIGERBAR, _("Ansökan är inskickad och kan inte ändras."), code="inskickad"
+    )
     if not far_redigera(actor, ansokan):
         raise PermissionDenied(_("Du får inte ändra den här ansökan."))
+
+
+def skapa_utkast(*, actor, request, detail: dict | None = None, **falt) -> Ansokan:
+    """A new application (a draft) with its audit event."""
+    ansokan = Ansokan.objects.create(**falt)
+    audit.record(
+        action=audit.Action.CREATE, actor=actor, obj=ansokan, request=request, detail=detail
+    )
+    return ansokan
 
 
 @transaction.atomic
@@ -55,15 +63,15 @@ def ansokan_skapa(
     """A draft by a partner organisation's staff (a handläggare of it)."""
     if organisation.pk not in roller(actor).handlaggare_organisationer:
         raise PermissionDenied(_("Du kan bara söka medel för din egen organisation."))
-    ansokan = Ansokan.objects.create(
+    return skapa_utkast(
+        actor=actor,
+        request=request,
         forbund_id=organisation.forbund_id,
         organisation=organisation,
         typ=typ,
         skapad_av=actor,
         sokande_namn=organisation.namn,
     )
-    audit.record(action=audit.Action.CREATE, actor=actor, obj=ansokan, request=request)
-    return ansokan
 
 
 @transaction.atomic
@@ -72,75 +80,16 @@ def ansokan_registrera_pappersansokan(
 ) -> Ansokan:
     """The office types in an application that came on paper."""
     kraver_kansli(actor, forbund.pk)
-    ansokan = Ansokan.objects.create(
+    return skapa_utkast(
+        actor=actor,
+        request=request,
+        detail={"papper": True},
         forbund=forbund,
         typ=typ,
         skapad_av=actor,
         pappersansokan=True,
         sokande_namn=sokande_namn,
     )
-    audit.record(
-        action=audit.Action.CREATE,
-        actor=actor,
-        obj=ansokan,
-        request=request,
-        detail={"papper": True},
-    )
-    return ansokan
-
-
-@transaction.atomic
-def ansokningsinbjudan_skapa(
-    *, actor, forbund, epost: str, sokande_namn: str, typ: str = Ansokan.Typ.NY, request=None
-) -> Ansokningsinbjudan:
-    """The office invites an external applicant (no partner organisation) to
-    write one application. The address gets an account without a password if
-    it has none; it logs in by e-mail code and sees that application only.
-    The invitation is mailed after commit."""
-    from django.contrib.auth import get_user_model
-
-    from styrelse.tasks import skicka_ansokningsinbjudan
-
-    kraver_kansli(actor, forbund.pk)
-    epost = epost.strip().lower()
-    User = get_user_model()
-    user = User.objects.filter(email__iexact=epost).first()
-    if user is not None and not user.is_active:
-        raise ValidationError({"epost": _("Kontot för den här adressen är spärrat.")})
-    if user is None:
-        user = User.objects.create(email=epost)
-        user.set_unusable_password()
-        user.save(update_fields=["password"])
-        audit.record(
-            action=audit.Action.CREATE,
-            actor=actor,
-            obj=user,
-            forbund=forbund,
-            request=request,
-            detail={"via": "ansokningsinbjudan"},
-        )
-    ansokan = Ansokan.objects.create(
-        forbund=forbund,
-        typ=typ,
-        skapad_av=user,
-        sokande_namn=sokande_namn,
-        kontakt_epost=epost,
-    )
-    audit.record(
-        action=audit.Action.CREATE,
-        actor=actor,
-        obj=ansokan,
-        request=request,
-        detail={"inbjuden_sokande": True},
-    )
-    inbjudan = Ansokningsinbjudan.objects.create(
-        ansokan=ansokan, user=user, epost=epost, skapad_av=actor
-    )
-    audit.record(
-        action=audit.Action.CREATE, actor=actor, obj=inbjudan, forbund=forbund, request=request
-    )
-    transaction.on_commit(lambda: skicka_ansokningsinbjudan.delay(inbjudan.pk))
-    return inbjudan
 
 
 @transaction.atomic
@@ -149,7 +98,7 @@ def ansokan_spara_sektion(
 ) -> Ansokan:
     """Save one section of the draft. Fields are validated by the model (the
     organisationsnummer's check digit among them); nothing is saved on error."""
-    ansokan = _las(ansokan)
+    ansokan = las(ansokan)
     _kraver_redigerbar(actor, ansokan)
     if sektion not in Ansokan.SEKTIONER:
         raise ValidationError(_("Okänd del av ansökan."))
@@ -182,12 +131,8 @@ def ansokan_spara_sektion(
         ansokan.huvudman.set(huvudman)
         andrade.append("huvudman")
     if andrade:
-        audit.record(
-            action=audit.Action.CHANGE,
-            actor=actor,
-            obj=ansokan,
-            request=request,
-            detail={"sektion": sektion, "falt": sorted(andrade)},
+        record_change(
+            actor=actor, obj=ansokan, request=request, sektion=sektion, falt=sorted(andrade)
         )
     return ansokan
 
@@ -196,7 +141,7 @@ def ansokan_spara_sektion(
 def ansokan_spara_budget(*, actor, ansokan: Ansokan, rader: list[dict], request=None) -> Ansokan:
     """Replace the budget table: one row per year with the costs and the
     income besides the förbund's grant. Sums are never stored."""
-    ansokan = _las(ansokan)
+    ansokan = las(ansokan)
     _kraver_redigerbar(actor, ansokan)
     ar = [r["ar"] for r in rader]
     if len(ar) != len(set(ar)):
@@ -206,13 +151,7 @@ def ansokan_spara_budget(*, actor, ansokan: Ansokan, rader: list[dict], request=
         budgetrad = Budgetrad(ansokan=ansokan, **rad)
         budgetrad.full_clean(exclude=["ansokan"])
         budgetrad.save()
-    audit.record(
-        action=audit.Action.CHANGE,
-        actor=actor,
-        obj=ansokan,
-        request=request,
-        detail={"sektion": "budget", "ar": sorted(ar)},
-    )
+    record_change(actor=actor, obj=ansokan, request=request, sektion="budget", ar=sorted(ar))
     return ansokan
 
 
@@ -220,7 +159,7 @@ def ansokan_spara_budget(*, actor, ansokan: Ansokan, rader: list[dict], request=
 def ansokan_lagg_till_bilaga(*, actor, ansokan: Ansokan, upload, request=None) -> Ansokningsbilaga:
     """An attachment, checked from its content (PDF, JPEG, PNG), at most 10 MB,
     virus-scanned before it is stored."""
-    ansokan = _las(ansokan)
+    ansokan = las(ansokan)
     _kraver_redigerbar(actor, ansokan)
     content_type, extension = kontrollera_blankett(upload)
     upload.seek(0)
@@ -233,8 +172,6 @@ def ansokan_lagg_till_bilaga(*, actor, ansokan: Ansokan, upload, request=None) -
         sha256=hashlib.sha256(innehall).hexdigest(),
         uppladdad_av=actor,
     )
-    from django.core.files.base import ContentFile
-
     bilaga.fil.save(f"{ansokan.uuid}{extension}", ContentFile(innehall), save=False)
     bilaga.save()
     audit.record(
@@ -262,7 +199,7 @@ def huvudman_fel(ansokan: Ansokan) -> str | None:
 def ansokan_skicka_in(*, actor, ansokan: Ansokan, request=None) -> Ansokan:
     """utkast (or återremitterad) → inkommen. Refused, with what is missing, if
     the form is incomplete. Sending twice sends once."""
-    ansokan = _las(ansokan)
+    ansokan = las(ansokan)
     if ansokan.status == S.INKOMMEN:
         return ansokan
     _kraver_redigerbar(actor, ansokan)
@@ -280,45 +217,25 @@ def ansokan_skicka_in(*, actor, ansokan: Ansokan, request=None) -> Ansokan:
         fel["projekt_total_finansiering"] = _("Ange projektets totala finansiering.")
     if fel:
         raise ValidationError(fel, code="ofullstandig")
-    tidigare = ansokan.status
-    ansokan.status = S.INKOMMEN
     ansokan.inkommen = timezone.now()
-    ansokan.save(update_fields=["status", "inkommen", "andrad"])
-    audit.record(
-        action=audit.Action.CHANGE,
-        actor=actor,
-        obj=ansokan,
-        request=request,
-        detail={"status": [tidigare, S.INKOMMEN]},
+    return byt_status(
+        actor=actor, obj=ansokan, till=S.INKOMMEN, request=request, falt=("inkommen", "andrad")
     )
-    return ansokan
-
-
-def _byt_status(actor, ansokan, fran, till, request, **detail):
-    if ansokan.status not in fran:
-        raise ValidationError(
-            _("Ansökan har status %(status)s och kan inte ändras så.")
-            % {"status": ansokan.get_status_display()},
-            code="status",
-        )
-    tidigare = ansokan.status
-    ansokan.status = till
-    ansokan.save(update_fields=["status", "andrad"])
-    audit.record(
-        action=audit.Action.CHANGE,
-        actor=actor,
-        obj=ansokan,
-        request=request,
-        detail={"status": [tidigare, till], **detail},
-    )
-    return ansokan
 
 
 @transaction.atomic
 def ansokan_borja_beredning(*, actor, ansokan: Ansokan, request=None) -> Ansokan:
-    ansokan = _las(ansokan)
+    ansokan = las(ansokan)
     kraver_kansli(actor, ansokan.forbund_id)
-    return _byt_status(actor, ansokan, (S.INKOMMEN,), S.UNDER_BEREDNING, request)
+    kraver_status(
+        ansokan,
+        (S.INKOMMEN,),
+        _("Ansökan har status %(status)s och kan inte ändras så.")
+        % {"status": ansokan.get_status_display()},
+    )
+    return byt_status(
+        actor=actor, obj=ansokan, till=S.UNDER_BEREDNING, request=request, falt=("andrad",)
+    )
 
 
 @transaction.atomic
@@ -332,21 +249,18 @@ def ansokan_spara_beredning(
     request=None,
 ) -> Ansokan:
     """The office's notes and the lokala samverkansgruppens tillstyrkan."""
-    ansokan = _las(ansokan)
+    ansokan = las(ansokan)
     kraver_kansli(actor, ansokan.forbund_id)
-    if ansokan.status not in (S.UNDER_BEREDNING, S.PA_DAGORDNINGEN):
-        raise ValidationError(_("Ansökan är inte under beredning."), code="status")
+    kraver_status(
+        ansokan, (S.UNDER_BEREDNING, S.PA_DAGORDNINGEN), _("Ansökan är inte under beredning.")
+    )
     if lsg_tillstyrkt is not None and lsg_datum is None:
         raise ValidationError({"lsg_datum": _("Ange när lokala samverkansgruppen tog ställning.")})
     ansokan.lsg_tillstyrkt = lsg_tillstyrkt
     ansokan.lsg_datum = lsg_datum
     ansokan.beredning = beredning
     ansokan.save(update_fields=["lsg_tillstyrkt", "lsg_datum", "beredning", "andrad"])
-    audit.record(
-        action=audit.Action.CHANGE,
-        actor=actor,
-        obj=ansokan,
-        request=request,
-        detail={"beredning": True, "lsg_tillstyrkt": lsg_tillstyrkt},
+    record_change(
+        actor=actor, obj=ansokan, request=request, beredning=True, lsg_tillstyrkt=lsg_tillstyrkt
     )
     return ansokan

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from samverkan import audit
 from styrelse.models import ForbundEkonomiAr
-from styrelse.services.common import kraver_kansli
+from styrelse.services.common import andra_falt, kraver_kansli, record_change
 
 
 @transaction.atomic
@@ -15,17 +14,8 @@ def forbundsekonomi_spara(*, actor, forbund, ar: int, data: dict, request=None) 
     rad, _skapad = ForbundEkonomiAr.objects.select_for_update().get_or_create(
         forbund=forbund, ar=ar
     )
-    andrade = [k for k, v in data.items() if getattr(rad, k) != v]
-    for k in andrade:
-        setattr(rad, k, data[k])
+    andrade = andra_falt(rad, data)
     rad.full_clean()
     rad.save()
-    audit.record(
-        action=audit.Action.CHANGE,
-        actor=actor,
-        obj=rad,
-        forbund=forbund,
-        request=request,
-        detail={"ar": ar, "falt": sorted(andrade)},
-    )
+    record_change(actor=actor, obj=rad, request=request, ar=ar, falt=sorted(andrade))
     return rad

@@ -1,13 +1,14 @@
-"""Publishing the protocol: rendered once to PDF/UA, stored with its SHA-256,
-never changed; a correction publishes a new version. The protokollsutdrag is
-one § as its own PDF, read from the frozen data of the meeting."""
+"""The protocol: drawn up (paragraphs numbered), justerat by each justerare,
+then published: rendered once to PDF/UA, stored with its SHA-256, never
+changed; a correction publishes a new version. The protokollsutdrag is one §
+as its own PDF, read from the frozen data of the meeting."""
 
 from __future__ import annotations
 
 import datetime
 import hashlib
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max, Prefetch
@@ -17,12 +18,71 @@ from django.utils.translation import gettext as _
 from samverkan import audit
 from samverkan.pdf import render_pdf
 from styrelse.models import Arende, Forbundsinstallning, Protokollversion, Sammantrade
-from styrelse.services.common import kraver_kansli
+from styrelse.services.common import (
+    OPPNA,
+    kraver_kansli,
+    kraver_status,
+    las,
+    record_change,
+)
+from styrelse.services.paragraf import paragrafer_tilldela
 
 M = Sammantrade.Status
 # Kommunallagen: a decision can be appealed within three weeks of the notice
 # of justering on the anslagstavla.
 ANSLAGSTID = datetime.timedelta(weeks=3)
+
+
+@transaction.atomic
+def protokoll_uppratta(*, actor, sammantrade: Sammantrade, request=None) -> Sammantrade:
+    """Draw up the protocol: every decision recorded, justerare named; the
+    items get the förbund's next paragraph numbers in agenda order."""
+    sammantrade = las(sammantrade)
+    kraver_kansli(actor, sammantrade.forbund_id)
+    if sammantrade.status not in OPPNA:
+        return sammantrade  # drawn up once; twice changes nothing
+    arenden = list(sammantrade.arenden.order_by("ordning"))
+    fel = []
+    if not arenden:
+        fel.append(_("Dagordningen är tom."))
+    if any(a.typ == Arende.Typ.BESLUT and a.beslutad is None for a in arenden):
+        fel.append(_("Alla beslutsärenden behöver ett registrerat beslut."))
+    narvaro = list(sammantrade.narvaro.all())
+    if not any(n.justerare for n in narvaro):
+        fel.append(_("Utse minst en justerare."))
+    if not any(n.beslutande for n in narvaro):
+        fel.append(_("Ange vilka som är beslutande."))
+    if fel:
+        raise ValidationError(fel, code="ofullstandigt")
+    nummer = paragrafer_tilldela(forbund_id=sammantrade.forbund_id, antal=len(arenden))
+    for arende, paragraf in zip(arenden, nummer, strict=True):
+        arende.paragraf = paragraf
+        arende.save(update_fields=["paragraf"])
+    sammantrade.status = M.UPPRATTAT
+    sammantrade.upprattat = timezone.now()
+    sammantrade.save(update_fields=["status", "upprattat"])
+    record_change(actor=actor, obj=sammantrade, request=request, paragrafer=[nummer[0], nummer[-1]])
+    return sammantrade
+
+
+@transaction.atomic
+def protokoll_justera(*, actor, sammantrade: Sammantrade, request=None) -> Sammantrade:
+    """A justerare confirms the protocol, with the date. When all have, it is justerat."""
+    sammantrade = las(sammantrade)
+    kraver_status(
+        sammantrade, (M.UPPRATTAT, M.JUSTERAT), _("Protokollet är inte upprättat för justering.")
+    )
+    narvaro = sammantrade.narvaro.filter(justerare=True, user=actor).first()
+    if narvaro is None:
+        raise PermissionDenied(_("Du är inte justerare för det här protokollet."))
+    if narvaro.justerat is None:
+        narvaro.justerat = timezone.now()
+        narvaro.save(update_fields=["justerat"])
+        record_change(actor=actor, obj=sammantrade, request=request, justerat_av=narvaro.pk)
+    if not sammantrade.narvaro.filter(justerare=True, justerat__isnull=True).exists():
+        sammantrade.status = M.JUSTERAT
+        sammantrade.save(update_fields=["status"])
+    return sammantrade
 
 
 def protokoll_kontext(sammantrade: Sammantrade) -> dict:
@@ -62,15 +122,17 @@ def protokoll_publicera(
     request=None,
 ) -> Protokollversion:
     """Publish the justerat protocol, or (with a reason) a corrected new version."""
-    sammantrade = Sammantrade.objects.select_for_update().get(pk=sammantrade.pk)
+    sammantrade = las(sammantrade)
     kraver_kansli(actor, sammantrade.forbund_id)
     if sammantrade.status == M.PUBLICERAT:
         if not rattelse.strip():
             raise ValidationError(
                 {"rattelse": _("Beskriv rättelsen: en ny version ersätter den publicerade.")}
             )
-    elif sammantrade.status != M.JUSTERAT:
-        raise ValidationError(_("Protokollet är inte justerat av alla justerare."), code="status")
+    else:
+        kraver_status(
+            sammantrade, (M.JUSTERAT,), _("Protokollet är inte justerat av alla justerare.")
+        )
     if sammantrade.anslag_uppsatt is None:
         uppsatt = anslag_uppsatt or timezone.localdate()
         sammantrade.anslag_uppsatt = uppsatt
@@ -90,13 +152,7 @@ def protokoll_publicera(
     protokoll.save()
     sammantrade.status = M.PUBLICERAT
     sammantrade.save(update_fields=["status", "anslag_uppsatt", "anslag_nedtas"])
-    audit.record(
-        action=audit.Action.CHANGE,
-        actor=actor,
-        obj=sammantrade,
-        request=request,
-        detail={"publicerad_version": version},
-    )
+    record_change(actor=actor, obj=sammantrade, request=request, publicerad_version=version)
     return protokoll
 
 

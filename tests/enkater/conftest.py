@@ -1,12 +1,14 @@
 import pytest
 
-from enkater import services
 from enkater.models import Fraga
+from enkater.services.enkat import standardenkater_skapa
+from enkater.services.lankar import deltagarlank_skapa
+from enkater.services.svar import lank_hamta, svara
 
 
 @pytest.fixture
 def standard(forbund):
-    return services.standardenkater_skapa(forbund)
+    return standardenkater_skapa(forbund)
 
 
 def fyll_i(version, *, skala=4, alternativ=1, text="Bra stöd"):
@@ -27,6 +29,6 @@ def fyll_i(version, *, skala=4, alternativ=1, text="Bra stöd"):
 def svara_manga(*, actor, inskrivning, antal, skala=4):
     """`antal` answers through real links of this enrolment."""
     for _ in range(antal):
-        token = services.deltagarlank_skapa(actor=actor, inskrivning=inskrivning)
-        lank = services.lank_hamta(token)
-        services.svara(token=token, sprak="sv", rader=fyll_i(lank.version, skala=skala))
+        token = deltagarlank_skapa(actor=actor, inskrivning=inskrivning)
+        lank = lank_hamta(token)
+        svara(token=token, sprak="sv", rader=fyll_i(lank.version, skala=skala))

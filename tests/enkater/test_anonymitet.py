@@ -2,8 +2,9 @@
 
 from django.db import connection, models
 
-from enkater import services
 from enkater.models import Enkatlank, ForbrukadLank, Svar, Svarsrad
+from enkater.services.lankar import deltagarlank_skapa, token_hash
+from enkater.services.svar import svara
 from samverkan.models import AuditEvent
 from tests.enkater.conftest import fyll_i
 
@@ -51,15 +52,15 @@ def test_no_foreign_key_path_from_an_answer_to_a_person_or_a_link(db):
 
 
 def test_after_use_nothing_ties_the_answer_to_the_link_or_the_case(kartlagd, samordnare):
-    token = services.deltagarlank_skapa(actor=samordnare, inskrivning=kartlagd)
+    token = deltagarlank_skapa(actor=samordnare, inskrivning=kartlagd)
     version = Enkatlank.objects.get().version
     handelser_fore = AuditEvent.objects.count()
-    services.svara(token=token, sprak="sv", rader=fyll_i(version))
+    svara(token=token, sprak="sv", rader=fyll_i(version))
     # The link is gone, answering wrote no audit event (its time would point at it),
     # and the hash is in no table but the list of used ones.
     assert not Enkatlank.objects.exists()
     assert AuditEvent.objects.count() == handelser_fore
-    h = services.token_hash(token)
+    h = token_hash(token)
     assert ForbrukadLank.objects.filter(token_hash=h).count() == 1
     svar = Svar.objects.get()
     varden = {str(v) for v in Svar.objects.values_list(*_kolumner(Svar)).get()}

@@ -9,8 +9,16 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from enkater import services
 from enkater.models import Alternativ, Enkat, Fraga, Svar, Text
+from enkater.services.enkat import (
+    FragaInnehall,
+    fraga_andra,
+    fraga_flytta,
+    fraga_ta_bort,
+    standardenkater_skapa,
+)
+from enkater.services.lankar import _ny_lank
+from enkater.services.svar import svara
 from samverkan.models import AuditEvent
 from tests.enkater.conftest import fyll_i
 
@@ -112,7 +120,7 @@ def test_office_builds_publishes_and_sees_answers(
     assert version.publicerad is not None
 
     # Answered through a one-time link, in English: missing English texts fall back to Swedish.
-    token = services._ny_lank(version=version, insats=insats, dag=datetime.date.today(), dagar=30)
+    token = _ny_lank(version=version, insats=insats, dag=datetime.date.today(), dagar=30)
     deltagare = Client()  # the office's tablet: nobody signed in
     url = reverse("enkater:svara", kwargs={"token": token})
     html = deltagare.get(url + "?sprak=en").content.decode()
@@ -131,8 +139,8 @@ def test_office_builds_publishes_and_sees_answers(
     assert Svar.objects.filter(version=version).count() == 1
 
     # A second answer, so that the smallest cell allowed (2) is reached.
-    token = services._ny_lank(version=version, insats=insats, dag=datetime.date.today(), dagar=30)
-    services.svara(token=token, sprak="sv", rader=fyll_i(version, skala=2))
+    token = _ny_lank(version=version, insats=insats, dag=datetime.date.today(), dagar=30)
+    svara(token=token, sprak="sv", rader=fyll_i(version, skala=2))
     forbund.smacellsgrans = 2
     forbund.save()
     svar = kansli.get(_url("resultat", enkat) + f"?ar={datetime.date.today().year}")
@@ -142,7 +150,7 @@ def test_office_builds_publishes_and_sees_answers(
 
 
 def test_published_version_is_read_only(kansli, forbundsadmin, forbund):
-    enkat = services.standardenkater_skapa(forbund)["deltagare"]
+    enkat = standardenkater_skapa(forbund)["deltagare"]
     fraga = enkat.publicerad_version().fragor.first()
     antal = Fraga.objects.filter(version__enkat=enkat).count()
     fore = Text.objects.filter(fraga=fraga, falt="fraga", sprak="sv").get().text
@@ -168,10 +176,12 @@ def test_published_version_is_read_only(kansli, forbundsadmin, forbund):
 
     # The services refuse too, whoever calls them.
     for anrop in (
-        lambda: services.fraga_flytta(actor=forbundsadmin, fraga=fraga, riktning="ned"),
-        lambda: services.fraga_ta_bort(actor=forbundsadmin, fraga=fraga),
-        lambda: services.fraga_andra(
-            actor=forbundsadmin, fraga=fraga, typ="fritext", texter={"sv": "x"}
+        lambda: fraga_flytta(actor=forbundsadmin, fraga=fraga, riktning="ned"),
+        lambda: fraga_ta_bort(actor=forbundsadmin, fraga=fraga),
+        lambda: fraga_andra(
+            actor=forbundsadmin,
+            fraga=fraga,
+            innehall=FragaInnehall(typ="fritext", texter={"sv": "x"}),
         ),
     ):
         with pytest.raises(ValidationError, match="publicerad"):
@@ -248,6 +258,7 @@ def test_another_forbunds_questionnaire_is_404(client, forbundsadmin, annat_forb
         _url("fraga-andra", enkat, pk=fraga.pk),
         _url("fraga-flytta", enkat, pk=fraga.pk),
         _url("fraga-ta-bort", enkat, pk=fraga.pk),
+        _url("version-texter", enkat),
     ):
         assert client.get(url).status_code in (404,)
         assert client.post(url, FRITEXT).status_code == 404
@@ -256,7 +267,7 @@ def test_another_forbunds_questionnaire_is_404(client, forbundsadmin, annat_forb
 
 def test_question_of_another_questionnaire_is_404(kansli, forbund):
     enkat = _ny_enkat(kansli)
-    annan = services.standardenkater_skapa(forbund)["deltagare"].publicerad_version().fragor.first()
+    annan = standardenkater_skapa(forbund)["deltagare"].publicerad_version().fragor.first()
     assert kansli.get(_url("fraga-andra", enkat, pk=annan.pk)).status_code == 404
     assert kansli.post(_url("fraga-ta-bort", enkat, pk=annan.pk)).status_code == 404
 
@@ -268,7 +279,7 @@ def test_staff_cannot_create(client, samordnare):
 
 def test_new_version_of_the_default_can_be_reworded(kansli, forbundsadmin, forbund):
     """The way to reword the questionnaire the links use: a new draft version."""
-    enkat = services.standardenkater_skapa(forbund)["deltagare"]
+    enkat = standardenkater_skapa(forbund)["deltagare"]
     kansli.post(_url("enkat-version-ny", enkat))
     utkast = enkat.versioner.get(publicerad__isnull=True)
     fraga = utkast.fragor.get(ordning=11)

@@ -6,8 +6,11 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from enkater import selectors, services
+from enkater import selectors
 from enkater.models import Svar, Utskick
+from enkater.services.enkat import standardenkater_skapa
+from enkater.services.lankar import deltagarlank_skapa
+from enkater.services.svar import lank_hamta, svara
 from rapporter.period import Period
 from rapporter.sammanstallning import sammanstall
 from rapporter.tabell import Dold
@@ -16,7 +19,7 @@ from tests.enkater.conftest import fyll_i, svara_manga
 
 @pytest.fixture
 def deltagarenkat(forbund):
-    return services.standardenkater_skapa(forbund)["deltagare"]
+    return standardenkater_skapa(forbund)["deltagare"]
 
 
 def _urval(enkat, insats=None):
@@ -28,7 +31,7 @@ def test_response_rate_counts_links_and_answers_apart(forbund, samordnare, kartl
     forbund.smacellsgrans = 2
     forbund.save()
     for _ in range(3):
-        services.deltagarlank_skapa(actor=samordnare, inskrivning=kartlagd)
+        deltagarlank_skapa(actor=samordnare, inskrivning=kartlagd)
     svara_manga(actor=samordnare, inskrivning=kartlagd, antal=2)
     tabell = selectors.svarsfrekvens(_urval(deltagarenkat), 2)
     rad = tabell.rad(kartlagd.insats.namn)
@@ -81,12 +84,12 @@ def test_distribution_and_mean_by_kon_at_the_threshold(
 def test_a_kon_below_threshold_hides_the_total_mean(forbund, samordnare, kartlagd, deltagarenkat):
     """With the total and the other means shown, one hidden mean could be worked out."""
     svara_manga(actor=samordnare, inskrivning=kartlagd, antal=5)
-    token = services.deltagarlank_skapa(actor=samordnare, inskrivning=kartlagd)
-    lank = services.lank_hamta(token)
+    token = deltagarlank_skapa(actor=samordnare, inskrivning=kartlagd)
+    lank = lank_hamta(token)
     from enkater.models import Enkatlank
 
     Enkatlank.objects.filter(pk=lank.pk).update(kon="man")
-    services.svara(token=token, sprak="sv", rader=fyll_i(lank.version, skala=1))
+    svara(token=token, sprak="sv", rader=fyll_i(lank.version, skala=1))
     medel = {t.nyckel: t for t in selectors.resultat(_urval(deltagarenkat), 5)}["deltagare-medel"]
     rad = medel.rad("1")
     assert rad.varden["kvinna"] == 4

@@ -5,8 +5,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from enkater import services
 from enkater.models import Enkat, Enkatlank, Svar
+from enkater.services.enkat import standardenkater_skapa
+from enkater.services.lankar import deltagarlank_skapa
 from samverkan.models import AuditEvent
 from tests.enkater.conftest import svara_manga
 
@@ -56,7 +57,7 @@ def test_bad_link_is_a_plain_404_page(client, db):
 
 
 def test_bad_answer_values_are_shown_beside_the_field(client, samordnare, kartlagd):
-    token = services.deltagarlank_skapa(actor=samordnare, inskrivning=kartlagd)
+    token = deltagarlank_skapa(actor=samordnare, inskrivning=kartlagd)
     url = reverse("enkater:svara", kwargs={"token": token})
     response = client.post(url, {"sprak": "sv", "f1": "99"})
     assert response.status_code == 400
@@ -72,7 +73,7 @@ def test_public_page_is_rate_limited(client, samordnare, kartlagd, settings):
 
 
 def test_english_page(client, samordnare, kartlagd):
-    token = services.deltagarlank_skapa(actor=samordnare, inskrivning=kartlagd)
+    token = deltagarlank_skapa(actor=samordnare, inskrivning=kartlagd)
     html = client.get(
         reverse("enkater:svara", kwargs={"token": token}) + "?sprak=en"
     ).content.decode()
@@ -122,7 +123,7 @@ def test_list_page_query_ceiling(client, forbundsadmin, django_assert_max_num_qu
 
 
 def test_export_is_audited(client, forbundsadmin, forbund):
-    services.standardenkater_skapa(forbund)
+    standardenkater_skapa(forbund)
     enkat = Enkat.objects.get(forbund=forbund, typ="deltagare")
     client.force_login(forbundsadmin)
     url = reverse(
@@ -166,7 +167,7 @@ def test_coordinator_list_query_ceiling(
 
 
 def test_public_page_headers_keep_the_token_on_the_site(client, samordnare, kartlagd):
-    token = services.deltagarlank_skapa(actor=samordnare, inskrivning=kartlagd)
+    token = deltagarlank_skapa(actor=samordnare, inskrivning=kartlagd)
     response = client.get(reverse("enkater:svara", kwargs={"token": token}))
     assert response["Referrer-Policy"] == "same-origin"
     assert "no-store" in response["Cache-Control"]

@@ -1,7 +1,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from inlasning import services
+from inlasning.services import uppladdning
 from tests.deltagare.conftest import pnr
 from tests.inlasning.hjalp import avslutad, rad, xlsx
 
@@ -59,6 +59,6 @@ def rader(insats):
 
 @pytest.fixture
 def provkord(forbundsadmin, forbund, rader):
-    return services.inlasning_ladda_upp(
+    return uppladdning.inlasning_ladda_upp(
         actor=forbundsadmin, forbund=forbund, upload=fil(xlsx(rader))
     )

@@ -6,8 +6,8 @@ import pytest
 
 from deltagare.koder import Steg, SusTidpunkt
 from deltagare.models import Avslut, Deltagare, Inskrivning, SusForsorjning, SusUppgift
-from inlasning import services
 from inlasning.models import ImporteratArende, Inlasning, Status
+from inlasning.services import genomforande, uppladdning
 from samverkan.models import AuditEvent, Insats
 from tests.inlasning.conftest import PNR2, fil
 from tests.inlasning.hjalp import xlsx
@@ -15,7 +15,7 @@ from tests.inlasning.hjalp import xlsx
 
 def _las_in(actor, inlasning, capture):
     with capture(execute=True):
-        services.inlasning_starta(actor=actor, inlasning=inlasning)
+        genomforande.inlasning_starta(actor=actor, inlasning=inlasning)
     inlasning.refresh_from_db()
     return inlasning
 
@@ -74,7 +74,7 @@ def test_importing_the_same_file_twice_adds_nothing(
     provkord, forbundsadmin, forbund, rader, django_capture_on_commit_callbacks
 ):
     _las_in(forbundsadmin, provkord, django_capture_on_commit_callbacks)
-    andra = services.inlasning_ladda_upp(
+    andra = uppladdning.inlasning_ladda_upp(
         actor=forbundsadmin, forbund=forbund, upload=fil(xlsx(rader))
     )
     assert andra.antal_fel == 0 and andra.antal_nya == 0
@@ -116,12 +116,12 @@ def test_a_file_with_errors_cannot_be_imported(forbundsadmin, forbund, insats):
 
     from tests.inlasning.hjalp import rad
 
-    inlasning = services.inlasning_ladda_upp(
+    inlasning = uppladdning.inlasning_ladda_upp(
         actor=forbundsadmin, forbund=forbund, upload=fil(xlsx([rad("X", "Fel insats", None)]))
     )
     assert inlasning.antal_fel > 0 and not inlasning.kan_lasas_in
     with pytest.raises(ValidationError):
-        services.inlasning_starta(actor=forbundsadmin, inlasning=inlasning)
+        genomforande.inlasning_starta(actor=forbundsadmin, inlasning=inlasning)
     assert Inlasning.objects.get(pk=inlasning.pk).status == Status.PROVKORD
 
 
@@ -130,7 +130,7 @@ def test_only_the_forbund_office_may_import(provkord, samordnare, superuser, ann
 
     for user in (samordnare, superuser, annat_forbund_admin):
         with pytest.raises(PermissionDenied):
-            services.inlasning_starta(actor=user, inlasning=provkord)
+            genomforande.inlasning_starta(actor=user, inlasning=provkord)
 
 
 def test_files_never_imported_are_deleted_after_n_days(

@@ -10,9 +10,9 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from deltagare.models import Avslut, Deltagare, Inskrivning, SusForsorjning, SusUppgift
-from inlasning import services
 from inlasning.kolumner import BLAD, kolumner
 from inlasning.models import Inlasning, Kolumnmappning, Status
+from inlasning.services import genomforande, uppladdning
 from samverkan.models import AuditEvent, Roll
 from tests.conftest import with_totp
 from tests.factories import InsatsFactory, MedlemskapFactory, OrganisationFactory, UserFactory
@@ -70,7 +70,7 @@ def hela_mappningen() -> dict:
 
 def las_in(admin, inlasning, capture):
     with capture(execute=True):
-        services.inlasning_starta(actor=admin, inlasning=inlasning)
+        genomforande.inlasning_starta(actor=admin, inlasning=inlasning)
     inlasning.refresh_from_db()
     return inlasning
 
@@ -112,7 +112,7 @@ def test_own_headers_map_dry_run_clean_and_import_the_same_figures(
     _forbund_med_insats(annat_forbund)
     rader = exempelrader(40, ["Insats A"], ORGANISATIONER, seed=11)
 
-    mall = services.inlasning_ladda_upp(
+    mall = uppladdning.inlasning_ladda_upp(
         actor=forbundsadmin, forbund=forbund, upload=fil(xlsx(rader))
     )
     assert mall.antal_fel == 0 and not mall.mappning
@@ -171,10 +171,10 @@ def test_the_saved_mapping_is_reused_for_the_same_headers(
     _forbund_med_insats(forbund)
     _forbund_med_insats(annat_forbund)
     forsta = exempelrader(5, ["Insats A"], [], seed=2, prefix="F")
-    forra = services.inlasning_ladda_upp(
+    forra = uppladdning.inlasning_ladda_upp(
         actor=forbundsadmin, forbund=forbund, upload=fil(egen_fil(forsta))
     )
-    services.inlasning_mappa(actor=forbundsadmin, inlasning=forra, mappning=hela_mappningen())
+    uppladdning.inlasning_mappa(actor=forbundsadmin, inlasning=forra, mappning=hela_mappningen())
     assert Kolumnmappning.objects.filter(forbund=forbund).count() == 1
 
     nasta = exempelrader(3, ["Insats A"], [], seed=3, prefix="N")
@@ -189,7 +189,7 @@ def test_the_saved_mapping_is_reused_for_the_same_headers(
     assert '<option value="omfattning i procent vid avslut" selected>' in sida
 
     # Another förbund's file with the same headers is not mapped by this förbund's choice.
-    annan = services.inlasning_ladda_upp(
+    annan = uppladdning.inlasning_ladda_upp(
         actor=annat_forbund_admin, forbund=annat_forbund, upload=fil(egen_fil(nasta))
     )
     assert annan.status == Status.MAPPAS
@@ -198,7 +198,7 @@ def test_the_saved_mapping_is_reused_for_the_same_headers(
 @pytest.mark.django_db
 def test_a_missing_required_field_is_refused_beside_its_select(client, forbund, forbundsadmin):
     _forbund_med_insats(forbund)
-    inlasning = services.inlasning_ladda_upp(
+    inlasning = uppladdning.inlasning_ladda_upp(
         actor=forbundsadmin,
         forbund=forbund,
         upload=fil(egen_fil(exempelrader(2, ["Insats A"], [], prefix="M"))),
@@ -222,13 +222,13 @@ def test_a_column_the_file_lacks_is_refused(forbund, forbundsadmin):
     from django.core.exceptions import ValidationError
 
     _forbund_med_insats(forbund)
-    inlasning = services.inlasning_ladda_upp(
+    inlasning = uppladdning.inlasning_ladda_upp(
         actor=forbundsadmin,
         forbund=forbund,
         upload=fil(egen_fil(exempelrader(2, ["Insats A"], [], prefix="K"))),
     )
     with pytest.raises(ValidationError) as info:
-        services.inlasning_mappa(
+        uppladdning.inlasning_mappa(
             actor=forbundsadmin,
             inlasning=inlasning,
             mappning={**hela_mappningen(), "kon": "Finns inte"},
@@ -241,7 +241,7 @@ def test_the_mapping_page_queries_are_fixed(
     client, forbund, forbundsadmin, django_assert_max_num_queries
 ):
     _forbund_med_insats(forbund)
-    inlasning = services.inlasning_ladda_upp(
+    inlasning = uppladdning.inlasning_ladda_upp(
         actor=forbundsadmin,
         forbund=forbund,
         upload=fil(egen_fil(exempelrader(50, ["Insats A"], [], prefix="Q"))),
@@ -257,14 +257,15 @@ def test_a_file_never_mapped_is_deleted_after_the_days(
     forbund, forbundsadmin, django_capture_on_commit_callbacks
 ):
     _forbund_med_insats(forbund)
-    inlasning = services.inlasning_ladda_upp(
+    inlasning = uppladdning.inlasning_ladda_upp(
         actor=forbundsadmin,
         forbund=forbund,
         upload=fil(egen_fil(exempelrader(2, ["Insats A"], [], prefix="R"))),
     )
     assert inlasning.status == Status.MAPPAS
     assert (
-        services.inlasningar_rensa(dagar=7, idag=inlasning.skapad + datetime.timedelta(days=8)) == 1
+        genomforande.inlasningar_rensa(dagar=7, idag=inlasning.skapad + datetime.timedelta(days=8))
+        == 1
     )
     inlasning.refresh_from_db()
     assert inlasning.status == Status.RENSAD and not inlasning.fil

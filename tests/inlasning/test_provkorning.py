@@ -7,10 +7,10 @@ from django.core.exceptions import ValidationError
 from openpyxl import load_workbook
 
 from deltagare.models import Deltagare, Inskrivning
-from inlasning import services
 from inlasning.kolumner import BLAD, KODBLAD, kolumner
 from inlasning.mall import skapa_mall
-from inlasning.provkorning import provkor
+from inlasning.provkorning.validering import provkor
+from inlasning.services import uppladdning
 from tests.inlasning.conftest import PNR1, fil
 from tests.inlasning.hjalp import avslutad, rad, xlsx
 
@@ -126,14 +126,14 @@ def test_a_file_that_is_not_the_template_is_refused_in_swedish(
     forbundsadmin, forbund, data, meddelande
 ):
     with pytest.raises(ValidationError) as info:
-        services.inlasning_ladda_upp(actor=forbundsadmin, forbund=forbund, upload=fil(data))
+        uppladdning.inlasning_ladda_upp(actor=forbundsadmin, forbund=forbund, upload=fil(data))
     assert any(meddelande in m for m in info.value.messages)
 
 
 def test_missing_required_columns_are_named(forbundsadmin, forbund):
     data = xlsx([], rubriker=["Förnamn", "Efternamn"])
     with pytest.raises(ValidationError) as info:
-        services.inlasning_ladda_upp(actor=forbundsadmin, forbund=forbund, upload=fil(data))
+        uppladdning.inlasning_ladda_upp(actor=forbundsadmin, forbund=forbund, upload=fil(data))
     assert "Kolumner saknas: Externt id, Insats, Kön, Inskrivningsdatum" in info.value.messages[0]
 
 

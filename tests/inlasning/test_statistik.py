@@ -13,8 +13,8 @@ import pytest
 from deltagare import services as deltagare_services
 from deltagare.koder import Syfte
 from deltagare.models import Deltagare
-from inlasning import services
-from inlasning.provkorning import provkor
+from inlasning.provkorning.validering import provkor
+from inlasning.services import genomforande, uppladdning
 from rapporter.period import Period
 from rapporter.sammanstallning import sammanstall
 from rapporter.selectors.finsam import finsam
@@ -102,10 +102,12 @@ def test_imported_figures_equal_typed_figures(
         OrganisationFactory(forbund=forbund, namn=namn)
     data = xlsx(exempelrader(60, [insats.namn], ORGANISATIONER, seed=7))
 
-    inlasning = services.inlasning_ladda_upp(actor=forbundsadmin, forbund=forbund, upload=fil(data))
+    inlasning = uppladdning.inlasning_ladda_upp(
+        actor=forbundsadmin, forbund=forbund, upload=fil(data)
+    )
     assert inlasning.antal_fel == 0, inlasning.provkorning["fel"][:5]
     with django_capture_on_commit_callbacks(execute=True):
-        services.inlasning_starta(actor=forbundsadmin, inlasning=inlasning)
+        genomforande.inlasning_starta(actor=forbundsadmin, inlasning=inlasning)
     inlasning.refresh_from_db()
     assert inlasning.status == "klar" and inlasning.antal_nya == 60
 

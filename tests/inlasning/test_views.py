@@ -70,11 +70,11 @@ def test_a_bad_file_gets_a_swedish_error_beside_the_field(client, forbundsadmin,
 def test_list_page_queries_do_not_grow(
     client, forbundsadmin, forbund, insats, django_assert_max_num_queries
 ):
-    from inlasning import services
+    from inlasning.services import uppladdning
 
     client.force_login(forbundsadmin)
     for i in range(4):
-        services.inlasning_ladda_upp(
+        uppladdning.inlasning_ladda_upp(
             actor=forbundsadmin,
             forbund=forbund,
             upload=fil(xlsx(exempelrader(2, [insats.namn], [], seed=i, prefix=f"L{i}"))),
@@ -87,10 +87,10 @@ def test_list_page_queries_do_not_grow(
 def test_detail_page_queries_are_fixed(
     client, forbundsadmin, forbund, insats, django_assert_max_num_queries
 ):
-    from inlasning import services
+    from inlasning.services import uppladdning
 
     client.force_login(forbundsadmin)
-    inlasning = services.inlasning_ladda_upp(
+    inlasning = uppladdning.inlasning_ladda_upp(
         actor=forbundsadmin, forbund=forbund, upload=fil(xlsx(exempelrader(150, [insats.namn], [])))
     )
     with django_assert_max_num_queries(10):

@@ -11,6 +11,7 @@ from remisser import services
 from remisser.models import Remiss, Status
 from samverkan.models import AuditEvent
 from tests.factories import MedlemskapFactory, UserFactory
+from tests.remisser.hjalp import skriv_in
 from tests.remisser.test_services import DATA, fil
 
 
@@ -53,21 +54,7 @@ def test_referrer_follows_the_case_while_consent_covers_them(
     client, antagen, handlaggare, samordnare, kollega
 ):
     i = antagen.inskrivning
-    d_services.inskrivning_skriv_in(
-        actor=samordnare,
-        inskrivning=i,
-        datum=i.aktualiserad,
-        kontaktperson=samordnare,
-        kontaktperson2=kollega,
-        sus={
-            "utbildning": "okand",
-            "tid_offentlig_forsorjning": "okand",
-            "sysselsattning": "ingen",
-            "aktuell_af": True,
-            "aktuell_socialtjanst": True,
-        },
-        forsorjning=["okand"],
-    )
+    skriv_in(i, samordnare, kollega)
     d_services.kontakt_registrera(
         actor=samordnare,
         inskrivning=i,

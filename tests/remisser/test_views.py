@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from remisser.models import Remiss, Status
 from samverkan.models import AuditEvent
+from tests.remisser.hjalp import skriv_in
 
 FORM = {
     "fornamn": "Rut",
@@ -143,21 +144,7 @@ def test_referrer_list_shows_inskriven_within_consent(
         reverse("remisser:remiss-beslut", kwargs={"uuid": draft.uuid, "atgard": "anta"})
     )
     i = Remiss.objects.get().inskrivning
-    d_services.inskrivning_skriv_in(
-        actor=samordnare,
-        inskrivning=i,
-        datum=i.aktualiserad,
-        kontaktperson=samordnare,
-        kontaktperson2=kollega,
-        sus={
-            "utbildning": "okand",
-            "tid_offentlig_forsorjning": "okand",
-            "sysselsattning": "ingen",
-            "aktuell_af": True,
-            "aktuell_socialtjanst": True,
-        },
-        forsorjning=["okand"],
-    )
+    skriv_in(i, samordnare, kollega)
     assert "Inskriven" in referrer.get(reverse("remisser:remiss-list")).content.decode()
     d_services.samtycke_aterkalla(actor=samordnare, samtycke=d_services.giltigt_samtycke(i))
     html = referrer.get(reverse("remisser:remiss-list")).content.decode()

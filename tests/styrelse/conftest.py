@@ -8,6 +8,7 @@ from samverkan.models import Organisation, Roll
 from styrelse.models import Ansokan, Arende, Narvaro
 from styrelse.services import ansokan as a
 from styrelse.services import sammantrade as s
+from styrelse.services.arende import arende_skapa
 from tests.factories import MedlemskapFactory, OrganisationFactory, UserFactory
 
 
@@ -141,7 +142,7 @@ def sammantrade(forbundsadmin, forbund, ledamot):
 
 def pa_dagordningen(forbundsadmin, ansokan, sammantrade):
     a.ansokan_borja_beredning(actor=forbundsadmin, ansokan=ansokan)
-    return s.arende_skapa(
+    return arende_skapa(
         actor=forbundsadmin,
         sammantrade=sammantrade,
         typ=Arende.Typ.BESLUT,

@@ -8,33 +8,36 @@ from django.urls import reverse
 from samverkan.models import AuditEvent
 from styrelse.models import Ansokan, Arende, Narvaro
 from styrelse.services import ansokan as a
+from styrelse.services import protokoll as p
 from styrelse.services import sammantrade as s
+from styrelse.services.arende import arende_andra, arende_skapa, arende_ta_bort
+from styrelse.services.beslut import arende_besluta
 from tests.styrelse.conftest import pa_dagordningen
 
 A = AuditEvent.Action
 
 
 def _punkt(admin, sammantrade, rubrik, typ=Arende.Typ.INFORMATION):
-    return s.arende_skapa(actor=admin, sammantrade=sammantrade, typ=typ, rubrik=rubrik)
+    return arende_skapa(actor=admin, sammantrade=sammantrade, typ=typ, rubrik=rubrik)
 
 
 def _besluta_allt(admin, sammantrade):
     for arende in sammantrade.arenden.filter(typ=Arende.Typ.BESLUT, beslutad__isnull=True):
-        s.arende_besluta(actor=admin, arende=arende, attsatser=["godkänna"])
+        arende_besluta(actor=admin, arende=arende, attsatser=["godkänna"])
 
 
 def test_a_removed_item_consumes_no_paragraph_number(forbundsadmin, sammantrade):
     forsta = _punkt(forbundsadmin, sammantrade, "Mötets öppnande")
     bort = _punkt(forbundsadmin, sammantrade, "Struken punkt")
     sista = _punkt(forbundsadmin, sammantrade, "Mötets avslutande")
-    s.arende_ta_bort(actor=forbundsadmin, arende=bort)
+    arende_ta_bort(actor=forbundsadmin, arende=bort)
 
     assert not Arende.objects.filter(pk=bort.pk).exists()
     assert [a.ordning for a in sammantrade.arenden.order_by("ordning")] == [1, 2]
     event = AuditEvent.objects.get(action=A.DELETE, object_type="styrelse.arende")
     assert event.object_id == str(bort.uuid) and event.actor == forbundsadmin
 
-    s.protokoll_uppratta(actor=forbundsadmin, sammantrade=sammantrade)
+    p.protokoll_uppratta(actor=forbundsadmin, sammantrade=sammantrade)
     forsta.refresh_from_db()
     sista.refresh_from_db()
     assert (forsta.paragraf, sista.paragraf) == (1, 2)
@@ -45,11 +48,11 @@ def test_removing_an_application_item_puts_it_back_in_beredning(
 ):
     a.ansokan_skicka_in(actor=handlaggare, ansokan=ansokan)
     arende = pa_dagordningen(forbundsadmin, ansokan, sammantrade)
-    s.arende_ta_bort(actor=forbundsadmin, arende=arende)
+    arende_ta_bort(actor=forbundsadmin, arende=arende)
     ansokan.refresh_from_db()
     assert ansokan.status == Ansokan.Status.UNDER_BEREDNING
     # It can go on the agenda again.
-    pa_igen = s.arende_skapa(
+    pa_igen = arende_skapa(
         actor=forbundsadmin,
         sammantrade=sammantrade,
         typ=Arende.Typ.BESLUT,
@@ -61,14 +64,14 @@ def test_removing_an_application_item_puts_it_back_in_beredning(
 
 def test_an_item_with_a_decision_stays(forbundsadmin, sammantrade):
     arende = _punkt(forbundsadmin, sammantrade, "Beslut", typ=Arende.Typ.BESLUT)
-    s.arende_besluta(actor=forbundsadmin, arende=arende, attsatser=["godkänna"])
+    arende_besluta(actor=forbundsadmin, arende=arende, attsatser=["godkänna"])
     with pytest.raises(ValidationError, match="Beslutet är registrerat"):
-        s.arende_ta_bort(actor=forbundsadmin, arende=arende)
+        arende_ta_bort(actor=forbundsadmin, arende=arende)
     with pytest.raises(ValidationError) as fel:
-        s.arende_andra(actor=forbundsadmin, arende=arende, typ=Arende.Typ.INFORMATION)
+        arende_andra(actor=forbundsadmin, arende=arende, typ=Arende.Typ.INFORMATION)
     assert "typ" in fel.value.message_dict
     # Its text can still be corrected.
-    s.arende_andra(actor=forbundsadmin, arende=arende, rubrik="Beslut om ekonomi")
+    arende_andra(actor=forbundsadmin, arende=arende, rubrik="Beslut om ekonomi")
     arende.refresh_from_db()
     assert arende.rubrik == "Beslut om ekonomi"
 
@@ -76,9 +79,9 @@ def test_an_item_with_a_decision_stays(forbundsadmin, sammantrade):
 def test_editing_an_item_is_audited_and_checks_public_text(forbundsadmin, sammantrade):
     arende = _punkt(forbundsadmin, sammantrade, "Info")
     with pytest.raises(ValidationError) as fel:
-        s.arende_andra(actor=forbundsadmin, arende=arende, text="Gäller 19811218-9876.")
+        arende_andra(actor=forbundsadmin, arende=arende, text="Gäller 19811218-9876.")
     assert "text" in fel.value.message_dict
-    s.arende_andra(actor=forbundsadmin, arende=arende, rubrik="Information", text="Ny text")
+    arende_andra(actor=forbundsadmin, arende=arende, rubrik="Information", text="Ny text")
     arende.refresh_from_db()
     assert (arende.rubrik, arende.text) == ("Information", "Ny text")
     event = (
@@ -111,11 +114,11 @@ def test_narvaro_is_corrected_and_removed(forbundsadmin, sammantrade):
 
 def test_nothing_changes_once_the_protocol_is_drawn_up(forbundsadmin, sammantrade):
     arende = _punkt(forbundsadmin, sammantrade, "Info")
-    s.protokoll_uppratta(actor=forbundsadmin, sammantrade=sammantrade)
+    p.protokoll_uppratta(actor=forbundsadmin, sammantrade=sammantrade)
     eva = sammantrade.narvaro.get(namn="Eva Ersättare")
     for andring in (
-        lambda: s.arende_andra(actor=forbundsadmin, arende=arende, rubrik="Annan"),
-        lambda: s.arende_ta_bort(actor=forbundsadmin, arende=arende),
+        lambda: arende_andra(actor=forbundsadmin, arende=arende, rubrik="Annan"),
+        lambda: arende_ta_bort(actor=forbundsadmin, arende=arende),
         lambda: s.narvaro_andra(actor=forbundsadmin, narvaro=eva, beslutande=True),
         lambda: s.narvaro_ta_bort(actor=forbundsadmin, narvaro=eva),
     ):
@@ -161,7 +164,7 @@ def test_the_office_edits_and_removes_on_the_meeting_page(client, forbundsadmin,
     svar = client.post(reverse("styrelse:narvaro-delete", args=[sammantrade.uuid, eva.pk]))
     assert svar.status_code == 404
 
-    s.protokoll_uppratta(actor=forbundsadmin, sammantrade=sammantrade)
+    p.protokoll_uppratta(actor=forbundsadmin, sammantrade=sammantrade)
     svar = client.post(reverse("styrelse:arende-delete", args=[arende.uuid]), follow=True)
     assert "Protokollet är upprättat: sammanträdet kan inte ändras." in svar.content.decode()
     assert Arende.objects.filter(pk=arende.pk).exists()

@@ -10,14 +10,14 @@ from django.urls import reverse
 
 from samverkan.models import AuditEvent, Medlemskap, User
 from styrelse.models import Ansokan, Ansokningsinbjudan
-from styrelse.services import ansokan as a
+from styrelse.services.inbjudan import ansokningsinbjudan_skapa
 from tests.styrelse.conftest import fyll_ansokan
 
 A = AuditEvent.Action
 
 
 def _bjud_in(forbundsadmin, forbund, epost="rektor@folkhogskola.example", namn="Folkhögskolan"):
-    return a.ansokningsinbjudan_skapa(
+    return ansokningsinbjudan_skapa(
         actor=forbundsadmin, forbund=forbund, epost=epost, sokande_namn=namn
     )
 

@@ -7,7 +7,10 @@ from django.urls import reverse
 
 from samverkan.models import AuditEvent, Roll
 from styrelse.models import Kallelseutskick, Sammantrade
+from styrelse.services import protokoll as p
 from styrelse.services import sammantrade as s
+from styrelse.services.arende import arende_skapa
+from styrelse.services.kallelse import kallelse_skicka
 from tests.factories import MedlemskapFactory, UserFactory
 
 
@@ -23,7 +26,7 @@ def test_the_kallelse_goes_to_each_board_member(
     annan = UserFactory(email="ledamot@b.example")
     MedlemskapFactory(user=annan, roll=Roll.STYRELSE, insats=None, forbund=annat_forbund)
     with django_capture_on_commit_callbacks(execute=True):
-        utskick = s.kallelse_skicka(actor=forbundsadmin, sammantrade=sammantrade)
+        utskick = kallelse_skicka(actor=forbundsadmin, sammantrade=sammantrade)
     mottagare = sorted(m.to[0] for m in mailoutbox)
     assert mottagare == sorted([ledamot.email, styrelse.email])
     assert all(len(m.to) == 1 and not m.attachments for m in mailoutbox)
@@ -45,8 +48,8 @@ def test_sending_again_is_recorded(
     forbundsadmin, sammantrade, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        s.kallelse_skicka(actor=forbundsadmin, sammantrade=sammantrade)
-        s.kallelse_skicka(actor=forbundsadmin, sammantrade=sammantrade)
+        kallelse_skicka(actor=forbundsadmin, sammantrade=sammantrade)
+        kallelse_skicka(actor=forbundsadmin, sammantrade=sammantrade)
     assert Kallelseutskick.objects.filter(sammantrade=sammantrade).count() == 2
     assert len(mailoutbox) == 2  # one member (the ledamot fixture), twice
     sammantrade.refresh_from_db()
@@ -66,19 +69,19 @@ def test_refused_without_members_for_the_board_and_after_upprattande(
         plats="Kansliet",
     )
     with pytest.raises(PermissionDenied):
-        s.kallelse_skicka(actor=styrelse, sammantrade=mote)
+        kallelse_skicka(actor=styrelse, sammantrade=mote)
     styrelse.is_active = False
     styrelse.save()
     with pytest.raises(ValidationError, match="ingen styrelseledamot"):
-        s.kallelse_skicka(actor=forbundsadmin, sammantrade=mote)
+        kallelse_skicka(actor=forbundsadmin, sammantrade=mote)
     assert not Kallelseutskick.objects.exists() and not mailoutbox
 
 
 def test_not_after_the_protocol_is_drawn_up(forbundsadmin, sammantrade, mailoutbox):
-    s.arende_skapa(actor=forbundsadmin, sammantrade=sammantrade, typ="information", rubrik="Info")
-    s.protokoll_uppratta(actor=forbundsadmin, sammantrade=sammantrade)
+    arende_skapa(actor=forbundsadmin, sammantrade=sammantrade, typ="information", rubrik="Info")
+    p.protokoll_uppratta(actor=forbundsadmin, sammantrade=sammantrade)
     with pytest.raises(ValidationError, match="Protokollet är upprättat"):
-        s.kallelse_skicka(actor=forbundsadmin, sammantrade=sammantrade)
+        kallelse_skicka(actor=forbundsadmin, sammantrade=sammantrade)
 
 
 def test_the_office_sends_from_the_meeting_page(

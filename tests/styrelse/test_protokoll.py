@@ -14,7 +14,9 @@ from samverkan.models import AuditEvent
 from styrelse.models import Sammantrade
 from styrelse.services import ansokan as a
 from styrelse.services import protokoll as p
-from styrelse.services import sammantrade as s
+from styrelse.services.arende import arende_skapa
+from styrelse.services.beslut import arende_besluta
+from styrelse.services.paragraf import forsta_paragraf_satt
 from tests.styrelse.conftest import pa_dagordningen
 
 
@@ -24,17 +26,17 @@ def _text(pdf: bytes) -> str:
 
 @pytest.fixture
 def upprattat(forbundsadmin, forbund, sammantrade, ansokan, handlaggare):
-    s.forsta_paragraf_satt(actor=forbundsadmin, forbund=forbund, senaste=625)
-    dagordning = s.arende_skapa(
+    forsta_paragraf_satt(actor=forbundsadmin, forbund=forbund, senaste=625)
+    dagordning = arende_skapa(
         actor=forbundsadmin,
         sammantrade=sammantrade,
         typ="beslut",
         rubrik="Godkännande av dagordning",
     )
-    s.arende_besluta(actor=forbundsadmin, arende=dagordning, attsatser=["godkänna dagordningen."])
+    arende_besluta(actor=forbundsadmin, arende=dagordning, attsatser=["godkänna dagordningen."])
     a.ansokan_skicka_in(actor=handlaggare, ansokan=ansokan)
     arende = pa_dagordningen(forbundsadmin, ansokan, sammantrade)
-    s.arende_besluta(
+    arende_besluta(
         actor=forbundsadmin,
         arende=arende,
         utfall="bevilja",
@@ -47,10 +49,10 @@ def upprattat(forbundsadmin, forbund, sammantrade, ansokan, handlaggare):
         period_start=datetime.date(2026, 1, 1),
         period_slut=datetime.date(2027, 12, 31),
     )
-    s.arende_skapa(
+    arende_skapa(
         actor=forbundsadmin, sammantrade=sammantrade, typ="information", rubrik="Lägesrapport"
     )
-    return s.protokoll_uppratta(actor=forbundsadmin, sammantrade=sammantrade)
+    return p.protokoll_uppratta(actor=forbundsadmin, sammantrade=sammantrade)
 
 
 def test_justering_by_each_justerare_then_published_and_frozen(
@@ -59,8 +61,8 @@ def test_justering_by_each_justerare_then_published_and_frozen(
     with pytest.raises(ValidationError):
         p.protokoll_publicera(actor=forbundsadmin, sammantrade=upprattat)
     with pytest.raises(PermissionDenied):
-        s.protokoll_justera(actor=styrelse, sammantrade=upprattat)
-    s.protokoll_justera(actor=ledamot, sammantrade=upprattat)
+        p.protokoll_justera(actor=styrelse, sammantrade=upprattat)
+    p.protokoll_justera(actor=ledamot, sammantrade=upprattat)
     upprattat.refresh_from_db()
     assert upprattat.status == Sammantrade.Status.JUSTERAT
     assert upprattat.narvaro.get(user=ledamot).justerat is not None
@@ -114,7 +116,7 @@ def test_justering_by_each_justerare_then_published_and_frozen(
 
 
 def test_protokollsutdrag_is_one_paragraph_and_audited(upprattat, forbundsadmin, ledamot):
-    s.protokoll_justera(actor=ledamot, sammantrade=upprattat)
+    p.protokoll_justera(actor=ledamot, sammantrade=upprattat)
     p.protokoll_publicera(actor=forbundsadmin, sammantrade=upprattat)
     arende = upprattat.arenden.get(paragraf=627)
     text = _text(p.protokollsutdrag_pdf(actor=forbundsadmin, arende=arende))

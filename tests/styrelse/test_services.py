@@ -15,8 +15,13 @@ from rapporter.selectors.finsam import finsam
 from samverkan.models import AuditEvent, Forbund
 from styrelse.models import Ansokan, Arende, Forbundsinstallning, Uppdrag
 from styrelse.services import ansokan as a
+from styrelse.services import protokoll as p
 from styrelse.services import sammantrade as s
+from styrelse.services.arende import arende_skapa
+from styrelse.services.beslut import arende_besluta
 from styrelse.services.common import innehaller_personnummer
+from styrelse.services.paragraf import forsta_paragraf_satt, paragrafer_tilldela
+from styrelse.services.uppdrag import uppdrag_aterrapportera, uppdrag_skapa
 from tests.styrelse.conftest import mote, pa_dagordningen
 
 S = Ansokan.Status
@@ -116,7 +121,7 @@ def test_grant_flows_into_the_economy_table_and_finsam(
         lsg_datum=datetime.date(2026, 2, 20),
         beredning="Tillstyrks.",
     )
-    arende = s.arende_skapa(
+    arende = arende_skapa(
         actor=forbundsadmin,
         sammantrade=sammantrade,
         typ=Arende.Typ.BESLUT,
@@ -125,7 +130,7 @@ def test_grant_flows_into_the_economy_table_and_finsam(
     )
     ansokan.refresh_from_db()
     assert ansokan.status == S.PA_DAGORDNINGEN
-    s.arende_besluta(
+    arende_besluta(
         actor=forbundsadmin,
         arende=arende,
         utfall=Arende.Utfall.DELVIS,
@@ -162,7 +167,7 @@ def test_a_tillaggsansokan_adds_to_the_granted_funds(
     )
     a.ansokan_skicka_in(actor=handlaggare, ansokan=ansokan)
     arende = pa_dagordningen(forbundsadmin, ansokan, sammantrade)
-    s.arende_besluta(
+    arende_besluta(
         actor=forbundsadmin,
         arende=arende,
         utfall=Arende.Utfall.BEVILJA,
@@ -183,7 +188,7 @@ def test_refusal_and_referral_back(
 ):
     a.ansokan_skicka_in(actor=handlaggare, ansokan=ansokan)
     arende = pa_dagordningen(forbundsadmin, ansokan, sammantrade)
-    s.arende_besluta(actor=forbundsadmin, arende=arende, utfall=utfall, attsatser=["avslå"])
+    arende_besluta(actor=forbundsadmin, arende=arende, utfall=utfall, attsatser=["avslå"])
     ansokan.refresh_from_db()
     assert ansokan.status == status
     assert not Ekonomi.objects.exists()
@@ -201,20 +206,18 @@ def test_a_grant_needs_amounts_and_period_and_saves_nothing_without(
     a.ansokan_skicka_in(actor=handlaggare, ansokan=ansokan)
     arende = pa_dagordningen(forbundsadmin, ansokan, sammantrade)
     with pytest.raises(ValidationError) as fel:
-        s.arende_besluta(
-            actor=forbundsadmin, arende=arende, utfall="bevilja", attsatser=["bevilja"]
-        )
+        arende_besluta(actor=forbundsadmin, arende=arende, utfall="bevilja", attsatser=["bevilja"])
     assert "belopp_per_ar" in fel.value.message_dict
     arende.refresh_from_db()
     assert arende.beslutad is None and not arende.attsatser.exists()
 
 
 def test_personnummer_in_decision_text_is_refused(forbundsadmin, sammantrade):
-    arende = s.arende_skapa(
+    arende = arende_skapa(
         actor=forbundsadmin, sammantrade=sammantrade, typ="beslut", rubrik="Dagordning"
     )
     with pytest.raises(ValidationError) as fel:
-        s.arende_besluta(
+        arende_besluta(
             actor=forbundsadmin, arende=arende, attsatser=["ge 19850412-3456 ersättning"]
         )
     assert "personnummer" in str(fel.value.message_dict["attsatser"])
@@ -223,30 +226,30 @@ def test_personnummer_in_decision_text_is_refused(forbundsadmin, sammantrade):
 
 
 def test_paragraphs_run_on_across_meetings(forbundsadmin, forbund, ledamot):
-    s.forsta_paragraf_satt(actor=forbundsadmin, forbund=forbund, senaste=625)
+    forsta_paragraf_satt(actor=forbundsadmin, forbund=forbund, senaste=625)
     forsta = mote(forbundsadmin, forbund, ledamot, datum=datetime.date(2026, 2, 1))
     andra = mote(forbundsadmin, forbund, ledamot, datum=datetime.date(2026, 4, 1))
     for m, antal in ((forsta, 3), (andra, 2)):
         for i in range(antal):
-            arende = s.arende_skapa(
+            arende = arende_skapa(
                 actor=forbundsadmin, sammantrade=m, typ="beslut", rubrik=f"Punkt {i}"
             )
-            s.arende_besluta(actor=forbundsadmin, arende=arende, attsatser=["godkänna"])
-        s.protokoll_uppratta(actor=forbundsadmin, sammantrade=m)
+            arende_besluta(actor=forbundsadmin, arende=arende, attsatser=["godkänna"])
+        p.protokoll_uppratta(actor=forbundsadmin, sammantrade=m)
     assert list(forsta.arenden.values_list("paragraf", flat=True)) == [626, 627, 628]
     assert list(andra.arenden.values_list("paragraf", flat=True)) == [629, 630]
     # Drawing up again changes nothing; numbers are never reused.
-    s.protokoll_uppratta(actor=forbundsadmin, sammantrade=forsta)
+    p.protokoll_uppratta(actor=forbundsadmin, sammantrade=forsta)
     assert Forbundsinstallning.objects.get(forbund=forbund).senaste_paragraf == 630
     with pytest.raises(ValidationError):
-        s.forsta_paragraf_satt(actor=forbundsadmin, forbund=forbund, senaste=600)
+        forsta_paragraf_satt(actor=forbundsadmin, forbund=forbund, senaste=600)
 
 
 def test_the_database_refuses_a_paragraph_twice(forbundsadmin, sammantrade):
-    arende = s.arende_skapa(
+    arende = arende_skapa(
         actor=forbundsadmin, sammantrade=sammantrade, typ="information", rubrik="Info"
     )
-    annat = s.arende_skapa(
+    annat = arende_skapa(
         actor=forbundsadmin, sammantrade=sammantrade, typ="information", rubrik="Mer info"
     )
     Arende.objects.filter(pk=arende.pk).update(paragraf=7)
@@ -255,15 +258,15 @@ def test_the_database_refuses_a_paragraph_twice(forbundsadmin, sammantrade):
 
 
 def test_protocol_needs_decisions_and_justerare(forbundsadmin, sammantrade):
-    s.arende_skapa(actor=forbundsadmin, sammantrade=sammantrade, typ="beslut", rubrik="Punkt")
+    arende_skapa(actor=forbundsadmin, sammantrade=sammantrade, typ="beslut", rubrik="Punkt")
     with pytest.raises(ValidationError):
-        s.protokoll_uppratta(actor=forbundsadmin, sammantrade=sammantrade)
+        p.protokoll_uppratta(actor=forbundsadmin, sammantrade=sammantrade)
     assert not sammantrade.arenden.filter(paragraf__isnull=False).exists()
 
 
 def test_only_the_office_records(styrelse, sammantrade, forbund):
     with pytest.raises(PermissionDenied):
-        s.arende_skapa(actor=styrelse, sammantrade=sammantrade, typ="beslut", rubrik="x")
+        arende_skapa(actor=styrelse, sammantrade=sammantrade, typ="beslut", rubrik="x")
     with pytest.raises(PermissionDenied):
         s.sammantrade_skapa(
             actor=styrelse,
@@ -277,20 +280,20 @@ def test_only_the_office_records(styrelse, sammantrade, forbund):
 def test_uppdrag_is_followed_until_reported_back(forbundsadmin, forbund, ledamot):
     forsta = mote(forbundsadmin, forbund, ledamot, datum=datetime.date(2026, 2, 1))
     nasta = mote(forbundsadmin, forbund, ledamot, datum=datetime.date(2026, 4, 1))
-    arende = s.arende_skapa(
+    arende = arende_skapa(
         actor=forbundsadmin, sammantrade=forsta, typ="beslut", rubrik="Socialt företagande"
     )
-    uppdrag = s.uppdrag_skapa(
+    uppdrag = uppdrag_skapa(
         actor=forbundsadmin,
         arende=arende,
         text="att till nästa möte återkomma med förslag",
         aterrapport_till=nasta,
     )
     assert list(Uppdrag.objects.filter(aterrapporterat_i__isnull=True)) == [uppdrag]
-    svar = s.arende_skapa(
+    svar = arende_skapa(
         actor=forbundsadmin, sammantrade=nasta, typ="information", rubrik="Återrapport"
     )
-    s.uppdrag_aterrapportera(actor=forbundsadmin, uppdrag=uppdrag, arende=svar)
+    uppdrag_aterrapportera(actor=forbundsadmin, uppdrag=uppdrag, arende=svar)
     assert not Uppdrag.objects.filter(aterrapporterat_i__isnull=True).exists()
 
 
@@ -334,7 +337,7 @@ def test_two_concurrent_protocol_sessions_never_share_a_paragraph(db):
             def fn():
                 start.wait()
                 with transaction.atomic():
-                    nummer = s.paragrafer_tilldela(forbund_id=forbund_id, antal=antal)
+                    nummer = paragrafer_tilldela(forbund_id=forbund_id, antal=antal)
                     # Hold the lock a moment: the other session must wait, not collide.
                     import time
 

@@ -6,7 +6,7 @@ python manage.py rensa_inlasningar [--dagar N]
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from inlasning.services import inlasningar_rensa
+from inlasning.services.genomforande import inlasningar_rensa
 
 
 class Command(BaseCommand):

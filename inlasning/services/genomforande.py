@@ -1,4 +1,4 @@
-"""Writes of the import: upload with dry run, start, the import itself, clean-up.
+"""The import: start, the import itself with its progress, and the clean-up.
 
 The import writes with bulk_create in batches and so keeps by hand what the
 models' save() and the signals would have kept (docs/inlasning.md):
@@ -8,11 +8,9 @@ participant list's cache starts a new generation after the commit.
 
 import datetime
 import logging
-import uuid
 
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,182 +25,20 @@ from deltagare.models import (
     SusForsorjning,
     SusUppgift,
 )
-from inlasning.kolumner import kolumner
-from inlasning.models import ImporteratArende, Inlasning, Kolumnmappning, Status
-from inlasning.provkorning import (
-    FelaktigFil,
-    RubrikerSaknas,
-    filens_rubriker,
-    las_fil,
-    provkor,
-    rubriknyckel,
-)
+from inlasning.models import ImporteratArende, Inlasning, Status
+from inlasning.provkorning.validering import provkor
+from inlasning.services.common import filens_data, kraver_kansli, logga
 from samverkan import audit
-from samverkan.permissions import roller
-from samverkan.virusskanning import skanna
 
 logger = logging.getLogger(__name__)
 
-MAX_BYTES = 10 * 1024 * 1024
 BATCH = 1000
-
-
-def kontrollera_fil(upload) -> bytes:
-    """The upload's bytes if it is an xlsx (from its content) within the size limit."""
-    if upload.size > MAX_BYTES:
-        raise ValidationError(_("Filen är större än 10 MB."), code="storlek")
-    if upload.size == 0:
-        raise ValidationError(_("Filen är tom."), code="tom")
-    upload.seek(0)
-    if upload.read(4) != b"PK\x03\x04":
-        raise ValidationError(
-            _("Filen måste vara en Excel-fil (xlsx; kontrolleras utifrån innehållet)."),
-            code="filtyp",
-        )
-    upload.seek(0)
-    skanna(upload)
-    upload.seek(0)
-    return upload.read()
-
-
-def kan_lasa_in(user, forbund) -> bool:
-    """The förbund's office only: an import writes personal records, and personal data
-    has no superuser bypass (docs/architecture.md)."""
-    return forbund.pk in roller(user).admin_forbund
-
-
-def _kraver_kansli(actor, forbund):
-    if not kan_lasa_in(actor, forbund):
-        raise PermissionDenied
-
-
-def _rubriker(data: bytes) -> list[str]:
-    rubriker, rader, _mac = las_fil(data)
-    rader.close()
-    return rubriker
-
-
-@transaction.atomic
-def inlasning_ladda_upp(*, actor, forbund, upload, request=None) -> Inlasning:
-    """Store the file privately under a random name and run the dry run. A file whose
-    headers are not the template's is read through the förbund's saved mapping for
-    those headers, or waits for the office to map its columns (inlasning_mappa)."""
-    _kraver_kansli(actor, forbund)
-    data = kontrollera_fil(upload)
-    inlasning = Inlasning(forbund=forbund, skapad_av=actor)
-    resultat = None
-    try:
-        inlasning.rubriker = filens_rubriker(_rubriker(data))
-        try:
-            resultat = provkor(forbund=forbund, data=data)
-        except RubrikerSaknas:
-            if len(inlasning.rubriker) < sum(k.kravs for k in kolumner()):
-                raise  # too few columns to map: not a file of participants at all
-            sparad = Kolumnmappning.objects.filter(
-                forbund=forbund, rubriknyckel=rubriknyckel(inlasning.rubriker)
-            ).first()
-            if sparad is None:
-                inlasning.status = Status.MAPPAS
-            else:
-                inlasning.mappning = sparad.mappning
-                resultat = provkor(forbund=forbund, data=data, mappning=sparad.mappning)
-    except FelaktigFil as exc:
-        raise ValidationError({"fil": str(exc)}) from None
-    if resultat is not None:
-        _spara_resultat(inlasning, resultat)
-    # The file's own name may name a person: a random one instead.
-    inlasning.fil.save(f"{uuid.uuid4().hex}.xlsx", ContentFile(data), save=False)
-    try:
-        inlasning.save()
-        detail = {"provkorning": resultat is not None}
-        if resultat is not None:
-            detail.update(rader=resultat.antal_rader, fel=len(resultat.fel))
-        if inlasning.mappning:
-            detail["mappning"] = "sparad"
-        audit.record(
-            action=audit.Action.CREATE,
-            actor=actor,
-            obj=inlasning,
-            forbund=forbund,
-            request=request,
-            detail=detail,
-        )
-    except Exception:
-        inlasning.fil.storage.delete(inlasning.fil.name)  # nothing half-saved
-        raise
-    return inlasning
-
-
-def _spara_resultat(inlasning: Inlasning, resultat) -> None:
-    inlasning.antal_rader = resultat.antal_rader
-    inlasning.antal_nya = len(resultat.rader)
-    inlasning.antal_fel = len(resultat.fel)
-    inlasning.provkorning = resultat.som_json()
-
-
-def kan_mappas(inlasning: Inlasning) -> bool:
-    """A file not yet imported may be mapped (again), while it is still stored."""
-    return bool(inlasning.fil) and inlasning.status in (Status.MAPPAS, Status.PROVKORD)
-
-
-@transaction.atomic
-def inlasning_mappa(*, actor, inlasning: Inlasning, mappning: dict, request=None) -> Inlasning:
-    """Read the file through the office's mapping (field key → the file's own header),
-    dry-run it, and save the mapping for the förbund's next file with these headers.
-    A required field without a column is refused with nothing saved."""
-    _kraver_kansli(actor, inlasning.forbund)
-    inlasning = Inlasning.objects.select_for_update().select_related("forbund").get(pk=inlasning.pk)
-    if not kan_mappas(inlasning):
-        raise ValidationError(_("Filen kan inte längre mappas."), code="status")
-    kanda = {r.casefold(): r for r in inlasning.rubriker}
-    valda, fel = {}, {}
-    for kol in kolumner():
-        rubrik = (mappning.get(kol.nyckel) or "").strip()
-        if rubrik and rubrik.casefold() not in kanda:
-            fel[kol.nyckel] = _("Filen har ingen sådan kolumn.")
-        elif rubrik:
-            valda[kol.nyckel] = kanda[rubrik.casefold()]
-        elif kol.kravs:
-            fel[kol.nyckel] = _("Fältet krävs: välj den kolumn i filen som innehåller det.")
-    if fel:
-        raise ValidationError(fel)
-    with inlasning.fil.open("rb") as f:
-        data = f.read()
-    try:
-        resultat = provkor(forbund=inlasning.forbund, data=data, mappning=valda)
-    except FelaktigFil as exc:
-        raise ValidationError(str(exc)) from None
-    inlasning.mappning = valda
-    inlasning.status = Status.PROVKORD
-    _spara_resultat(inlasning, resultat)
-    inlasning.save(
-        update_fields=["mappning", "status", "antal_rader", "antal_nya", "antal_fel", "provkorning"]
-    )
-    Kolumnmappning.objects.update_or_create(
-        forbund=inlasning.forbund,
-        rubriknyckel=rubriknyckel(inlasning.rubriker),
-        defaults={"rubriker": inlasning.rubriker, "mappning": valda, "andrad_av": actor},
-    )
-    audit.record(
-        action=audit.Action.CHANGE,
-        actor=actor,
-        obj=inlasning,
-        forbund=inlasning.forbund,
-        request=request,
-        detail={
-            "mappning": sorted(valda),
-            "provkorning": True,
-            "rader": resultat.antal_rader,
-            "fel": len(resultat.fel),
-        },
-    )
-    return inlasning
 
 
 @transaction.atomic
 def inlasning_starta(*, actor, inlasning: Inlasning, request=None) -> Inlasning:
     """Queue the import of a file whose dry run found no errors."""
-    _kraver_kansli(actor, inlasning.forbund)
+    kraver_kansli(actor, inlasning.forbund)
     inlasning = Inlasning.objects.select_for_update().get(pk=inlasning.pk)
     if inlasning.status in (Status.KOAD, Status.PAGAR, Status.KLAR):
         return inlasning  # a second click starts nothing
@@ -210,11 +46,10 @@ def inlasning_starta(*, actor, inlasning: Inlasning, request=None) -> Inlasning:
         raise ValidationError(_("Bara en fil utan fel kan läsas in."), code="fel_finns")
     inlasning.status = Status.KOAD
     inlasning.save(update_fields=["status"])
-    audit.record(
+    logga(
         action=audit.Action.CHANGE,
         actor=actor,
-        obj=inlasning,
-        forbund=inlasning.forbund,
+        inlasning=inlasning,
         request=request,
         detail={"status": Status.KOAD},
     )
@@ -278,9 +113,9 @@ def inlasning_genomfor(*, inlasning_id: int, actor_id: int) -> Inlasning:
 
 def _skriv(*, inlasning: Inlasning, actor) -> None:
     forbund = inlasning.forbund
-    with inlasning.fil.open("rb") as f:
-        data = f.read()
-    resultat = provkor(forbund=forbund, data=data, mappning=inlasning.mappning or None)
+    resultat = provkor(
+        forbund=forbund, data=filens_data(inlasning), mappning=inlasning.mappning or None
+    )
     if resultat.fel:
         raise ValidationError(_("Filen har fel sedan provkörningen."))
     rader = resultat.rader
@@ -376,11 +211,10 @@ def _granska(*, inlasning, actor, nya_deltagare, antal):
     """One event for the import, and one `create` per new participant, as the form
     writes: the person's own trail (registerutdrag, logguppföljning) shows who
     created the record and that it came from an import."""
-    audit.record(
+    logga(
         action=audit.Action.CREATE,
         actor=actor,
-        obj=inlasning,
-        forbund=inlasning.forbund,
+        inlasning=inlasning,
         detail={"inlasning": True, "inskrivningar": antal, "nya_deltagare": len(nya_deltagare)},
     )
     audit.record_many(

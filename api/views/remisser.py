@@ -1,12 +1,10 @@
-"""The API's views (`/api/v1/`). Thin, like the pages: the rules live in the
-remiss services and the report selectors; these translate JSON to them."""
+"""Remisser from a partner's system: send one (idempotent), read its status."""
 
 import base64
 import binascii
 import hashlib
 import json
 import re
-import uuid
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -14,65 +12,22 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from api import serializers as s
-from api.auth import KlientThrottle, StatistikThrottle
 from api.models import Idempotens, Scope
-from api.pagination import SidPaginering
 from api.problem import Problem, valideringsfel
-from rapporter.period import Period
-from rapporter.sammanstallning import sammanstall
-from rapporter.sekretess import skydda
-from rapporter.selectors.finsam import finsam
-from rapporter.tabell import Dold
+from api.views.bas import FEL, KlientView, problemsvar
 from remisser import services as remiss_services
 from remisser.forms import RemissForm
 from remisser.models import Remiss, Status
 from samverkan import audit, sakerhetslogg
 from samverkan.models import Insats
 
-PROBLEM = "application/problem+json"
-
-
-def _problem(kod, text):
-    return {(kod, PROBLEM): OpenApiResponse(s.ProblemSerializer, description=text)}
-
-
-FEL = {
-    **_problem(400, "Fel i begäran (problem details, fälten i errors)."),
-    **_problem(401, "Nyckel saknas, är ogiltig, återkallad eller har gått ut."),
-    **_problem(403, "Klienten saknar behörigheten."),
-    **_problem(404, "Finns inte (eller hör inte till klienten)."),
-    **_problem(429, "För många anrop; vänta så många sekunder som Retry-After anger."),
-}
 # A 10 MB consent file is about 13.4 MB in base64; the rest of a remiss is small.
 MAX_BODY = 14 * 1024 * 1024
 IDEMPOTENCY_KEY = re.compile(r"^[\x21-\x7e]{1,100}$")
-
-
-class KlientView(APIView):
-    # Base: the client comes from the bearer token (api.auth); every call is audited.
-
-    scope = None
-
-    @property
-    def klient(self):
-        return self.request.auth
-
-    def logga(self, *, action, obj=None, object_type="", object_id="", detail=None):
-        audit.record(
-            action=action,
-            actor=self.request.user,
-            obj=obj,
-            object_type=object_type,
-            object_id=object_id,
-            forbund=self.klient.forbund,
-            request=self.request,
-            detail={"api_klient": self.klient.pk, **(detail or {})},
-        )
 
 
 def _remiss_data(request, remiss: Remiss) -> dict:
@@ -139,9 +94,9 @@ class RemissCreateView(KlientView):
         responses={
             201: s.RemissSerializer,
             **FEL,
-            **_problem(409, "Personen har redan en öppen remiss eller ett ärende i insatsen."),
-            **_problem(413, "Begäran är för stor (samtycket högst 10 MB)."),
-            **_problem(422, "Idempotency-Key redan använd med annat innehåll."),
+            **problemsvar(409, "Personen har redan en öppen remiss eller ett ärende i insatsen."),
+            **problemsvar(413, "Begäran är för stor (samtycket högst 10 MB)."),
+            **problemsvar(422, "Idempotency-Key redan använd med annat innehåll."),
         },
         tags=["remisser"],
     )
@@ -296,163 +251,3 @@ class RemissDetailView(KlientView):
             )
         self.logga(action=audit.Action.READ, obj=remiss)
         return Response(_remiss_data(request, remiss))
-
-
-class InsatsListView(KlientView):
-    pagination_class = SidPaginering
-
-    @extend_schema(
-        operation_id="insatser_lista",
-        summary="Förbundets insatser",
-        description="Sida för sida med länkar; tar_emot_remisser visar vart en remiss kan skickas.",
-        responses={200: s.InsatsSerializer(many=True), **FEL},
-        parameters=SidPaginering.parametrar(),
-        tags=["insatser"],
-    )
-    def get(self, request):
-        insatser = Insats.objects.filter(forbund=self.klient.forbund).order_by("namn", "pk")
-        aktiva = set(insatser.aktiva().values_list("pk", flat=True))
-        paginering = self.pagination_class()
-        sida = paginering.paginate_queryset(insatser, request, view=self)
-        data = s.InsatsSerializer(
-            [
-                {
-                    "uuid": i.uuid,
-                    "namn": i.namn,
-                    "typ": i.typ,
-                    "startdatum": i.startdatum,
-                    "slutdatum": i.slutdatum,
-                    "tar_emot_remisser": i.typ == Insats.Typ.INDIVID and i.pk in aktiva,
-                }
-                for i in sida
-            ],
-            many=True,
-        ).data
-        self.logga(action=audit.Action.READ, object_type="api.insatser")
-        return paginering.get_paginated_response(data)
-
-
-def _tabell(t) -> dict:
-    def rad(r):
-        return {
-            "nyckel": r.nyckel,
-            "etikett": str(r.etikett),
-            "varden": {
-                k: None if isinstance(v, Dold) else (float(v) if hasattr(v, "as_tuple") else v)
-                for k, v in r.varden.items()
-            },
-            "dolda": {k: str(v) for k, v in r.varden.items() if isinstance(v, Dold)},
-        }
-
-    return {
-        "nyckel": t.nyckel,
-        "rubrik": str(t.rubrik),
-        "radrubrik": str(t.radrubrik),
-        "kolumner": [
-            {"nyckel": k.nyckel, "rubrik": str(k.rubrik), "typ": k.typ} for k in t.kolumner
-        ],
-        "rader": [] if t.undanhallen else [rad(r) for r in t.rader],
-        "summa": rad(t.summa) if t.summa and not t.undanhallen else None,
-        "undanhallen": t.undanhallen,
-    }
-
-
-class StatistikView(KlientView):
-    scope = Scope.STATISTIK
-    throttle_classes = [KlientThrottle, StatistikThrottle]
-
-    @extend_schema(
-        operation_id="statistik",
-        summary="Aggregerad statistik för en period",
-        description=(
-            "Samma tal som styrelsens rapport: små celler undertrycks enligt förbundets gräns, "
-            "och celler som skulle avslöja dem också."
-        ),
-        parameters=[
-            OpenApiParameter(
-                "period",
-                OpenApiTypes.STR,
-                required=True,
-                description="2026-Q3, 2026-H1 eller 2026.",
-            ),
-            OpenApiParameter(
-                "insats",
-                OpenApiTypes.UUID,
-                required=False,
-                description="En insats uuid; utan: hela förbundet.",
-            ),
-        ],
-        responses={200: s.StatistikSerializer, **FEL},
-        tags=["statistik"],
-    )
-    def get(self, request):
-        fel = {}
-        try:
-            period = Period.fran_kod(request.query_params.get("period", ""))
-        except ValueError as error:
-            fel["period"] = [str(error)]
-        insats = None
-        if request.query_params.get("insats"):
-            insats = (
-                Insats.objects.filter(forbund=self.klient.forbund)
-                .filter(uuid__in=_uuid_or_none(request.query_params["insats"]))
-                .first()
-            )
-            if insats is None:
-                fel["insats"] = [_("Välj en insats i förbundet.")]
-        if fel:
-            raise valideringsfel(fel)
-        resultat = sammanstall(forbund=self.klient.forbund, period=period, insats=insats)
-        self.logga(
-            action=audit.Action.READ,
-            object_type="api.statistik",
-            object_id=period.kod,
-            detail={"insats": str(insats.uuid) if insats else ""},
-        )
-        return Response(
-            s.StatistikSerializer(
-                {
-                    "period": {"kod": period.kod, "start": period.start, "slut": period.slut},
-                    "insats": insats.uuid if insats else None,
-                    "smacellsgrans": resultat.grans,
-                    "tabeller": [_tabell(t) for t in resultat.alla_tabeller()],
-                }
-            ).data
-        )
-
-
-def _uuid_or_none(text):
-    try:
-        return [uuid.UUID(text)]
-    except ValueError:
-        return []
-
-
-class FinsamView(KlientView):
-    scope = Scope.FINSAM
-    throttle_classes = [KlientThrottle, StatistikThrottle]
-
-    @extend_schema(
-        operation_id="finsam",
-        summary="Uppföljning Finsam för ett år",
-        description="Antal per insats och kön, nådda i strukturövergripande insatser och ekonomi, "
-        "med förbundets gräns för små celler.",
-        parameters=[
-            OpenApiParameter("ar", OpenApiTypes.INT, required=True, description="Året, t.ex. 2025.")
-        ],
-        responses={200: s.FinsamSerializer, **FEL},
-        tags=["statistik"],
-    )
-    def get(self, request):
-        text = request.query_params.get("ar", "")
-        if not (text.isdigit() and 2000 <= int(text) <= 2100):
-            raise valideringsfel({"ar": [_("Ange ett år mellan 2000 och 2100.")]})
-        ar = int(text)
-        grans = self.klient.forbund.smacellsgrans
-        tabeller = [skydda(t, grans) for t in finsam(forbund=self.klient.forbund, ar=ar)]
-        self.logga(action=audit.Action.READ, object_type="api.finsam", object_id=str(ar))
-        return Response(
-            s.FinsamSerializer(
-                {"ar": ar, "smacellsgrans": grans, "tabeller": [_tabell(t) for t in tabeller]}
-            ).data
-        )
