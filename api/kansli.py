@@ -11,8 +11,7 @@ from api import services
 from api.forms import ApiKlientForm
 from api.models import ApiKlient
 from samverkan.models import Organisation
-from samverkan.permissions import ObjektetForstMixin, get_object_for_user
-from samverkan.views import AdminOnlyMixin
+from samverkan.permissions import AdminOnlyMixin, ObjektetForstMixin, get_object_for_user
 
 
 class ApiKlientListView(AdminOnlyMixin, View):

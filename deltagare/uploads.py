@@ -1,6 +1,8 @@
-"""Checks of uploaded files from their content, not their name or the browser's word."""
+"""Signed forms: uploads checked from their content, not their name or the browser's
+word, and handed out again as attachments of that checked type."""
 
 from django.core.exceptions import ValidationError
+from django.http import FileResponse
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.virusskanning import skanna
@@ -41,3 +43,16 @@ def kontrollera_blankett(upload):
         _("Filen måste vara en PDF, JPEG eller PNG (kontrolleras utifrån innehållet)."),
         code="filtyp",
     )
+
+
+def blankett_svar(fil, content_type: str, namn: str) -> FileResponse:
+    """The stored file as an attachment `namn` with the extension of its checked type."""
+    extension = next((e for _s, typ, e in _SIGNATURES if typ == content_type), ".bin")
+    response = FileResponse(
+        fil.open("rb"),
+        content_type=content_type or "application/octet-stream",
+        as_attachment=True,
+        filename=f"{namn}{extension}",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

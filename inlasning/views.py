@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from deltagare.views import add_errors
+from deltagare.views.gemensamt import add_errors
 from inlasning.forms import MappningForm, UppladdningForm
 from inlasning.mall import skapa_mall
 from inlasning.models import Inlasning, Kolumnmappning, Status

@@ -9,7 +9,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from deltagare.forms import datumfalt
+from deltagare.forms.gemensamt import datumfalt
 from rapporter.models import Rapport
 from rapporter.period import Period
 from samverkan.fields import ScopedModelChoiceField

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from deltagare.forms import DateInput
+from deltagare.forms.gemensamt import DateInput
 from deltagare.personnummer import PersonnummerField, kontrollera_fodelsedatum
 from remisser.models import AvbojdOrsak, Remiss
 from remisser.services import REFERRER_FIELDS

@@ -6,13 +6,15 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
-from deltagare.views import add_errors
+from deltagare.services.common import logga
+from deltagare.uploads import blankett_svar
+from deltagare.views.gemensamt import add_errors, pdf_svar
 from remisser import forms, services
 from remisser.models import Remiss, Status
 from samverkan import audit
@@ -336,17 +338,14 @@ class OverlamningPdfView(RemissMixin, View):
             raise Http404  # no exit yet, or the consent does not cover it
         i = self.remiss.inskrivning
         pdf = overlamning_pdf(i)
-        audit.record(
+        logga(
+            actor=request.user,
+            inskrivning=i,
             action=audit.Action.PRINT,
             request=request,
-            obj=i,
-            forbund=i.insats.forbund,
-            deltagare_uuid=i.deltagare.uuid,
             detail={"dokument": "overlamning", "remittent": True},
         )
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = 'attachment; filename="overlamning.pdf"'
-        return response
+        return pdf_svar(pdf, "overlamning.pdf")
 
 
 class SamtyckeFilView(RemissMixin, View):
@@ -355,11 +354,4 @@ class SamtyckeFilView(RemissMixin, View):
         if not remiss.samtycke_fil:
             raise Http404
         self.read_event(fil=True)
-        extension = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
-        response = FileResponse(
-            remiss.samtycke_fil.open("rb"),
-            content_type=remiss.samtycke_fil_typ or "application/octet-stream",
-            as_attachment=True,
-            filename=f"samtycke.{extension.get(remiss.samtycke_fil_typ, 'bin')}",
-        )
-        return response
+        return blankett_svar(remiss.samtycke_fil, remiss.samtycke_fil_typ, "samtycke")

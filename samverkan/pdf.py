@@ -23,14 +23,7 @@ import threading
 from django.template.loader import render_to_string
 from django.utils import translation
 
-# Relative URLs in the HTML (such as "/static/...") are resolved against this origin. The
-# reserved ".invalid" domain never resolves, and the fetcher never opens a connection.
-BASE_URL = "https://samverkan.invalid/"
 PDF_VARIANT = "pdf/ua-1"
-
-
-class ResourceRefused(ValueError):
-    """A template asked WeasyPrint for a URL that is not one of our static files."""
 
 
 def ladda_i_bakgrunden() -> threading.Thread:
@@ -63,7 +56,7 @@ def render_pdf(
     # command process paid at start-up through the URLconf (docs/benchmarks.md).
     from weasyprint import HTML
 
-    from samverkan.pdf_hamtare import StaticFilesFetcher
+    from samverkan.pdf_hamtare import BASE_URL, StaticFilesFetcher
 
     options = {"pdf_variant": PDF_VARIANT, "pdf_tags": True}
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher()).render(

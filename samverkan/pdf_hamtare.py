@@ -1,4 +1,7 @@
-"""The URL fetcher of samverkan.pdf: static files from disk, nothing else."""
+"""The URL fetcher of samverkan.pdf: static files from disk, nothing else.
+
+samverkan.pdf imports this module only when it renders, for WeasyPrint loads slowly;
+this module imports nothing of samverkan.pdf."""
 
 import logging
 import mimetypes
@@ -11,9 +14,15 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.exceptions import ImproperlyConfigured, SuspiciousFileOperation
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from samverkan.pdf import BASE_URL, ResourceRefused
-
 logger = logging.getLogger("samverkan.pdf")
+
+# Relative URLs in the HTML (such as "/static/...") are resolved against this origin. The
+# reserved ".invalid" domain never resolves, and the fetcher never opens a connection.
+BASE_URL = "https://samverkan.invalid/"
+
+
+class ResourceRefused(ValueError):
+    """A template asked WeasyPrint for a URL that is not one of our static files."""
 
 
 class StaticFilesFetcher(URLFetcher):

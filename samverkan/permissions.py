@@ -3,11 +3,12 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 from samverkan import audit, sakerhetslogg
-from samverkan.models import Medlemskap, Roll
+from samverkan.models import Forbund, Medlemskap, Roll
 
 
 @dataclass(frozen=True)
@@ -137,3 +138,19 @@ class ObjektetForstMixin:
                 uuid=kwargs[self.objekt_kwarg],
             )
         return super().dispatch(request, *args, **kwargs)
+
+
+class AdminOnlyMixin(LoginRequiredMixin):
+    """Pages for the förbund's office: förbundsadministratör or superuser."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not (request.user.is_superuser or roller(request.user).ar_forbundsadmin):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def admin_forbund_ids(self):
+        if self.request.user.is_superuser:
+            return Forbund.objects.values("pk")
+        return roller(self.request.user).admin_forbund

@@ -4,15 +4,19 @@ The rules live here and nowhere else; views build on them and treat an object
 outside the user's scope exactly like a missing one (404).
 """
 
+from django.apps import apps
 from django.db import models
 from django.utils import timezone
 
 
+def _medlemskap():
+    """Medlemskap by name: samverkan.models imports this module, never the reverse."""
+    return apps.get_model("samverkan", "Medlemskap")
+
+
 def _active_memberships(user, roll=None):
     """The user's memberships valid today, as a queryset of Medlemskap."""
-    from samverkan.models import Medlemskap
-
-    memberships = Medlemskap.objects.filter(user=user).aktiva()
+    memberships = _medlemskap().objects.filter(user=user).aktiva()
     return memberships.filter(roll=roll) if roll else memberships
 
 
@@ -34,11 +38,10 @@ def _scoped(queryset, user, condition):
 class UserQuerySet(models.QuerySet):
     def for_user(self, user):
         """Oneself; a förbundsadministratör also sees the people with a role in the förbund."""
-        from samverkan.models import Medlemskap
 
         def condition():
             admin_of = _forbund_ids(user, "forbundsadmin")
-            colleagues = Medlemskap.objects.filter(forbund_id__in=admin_of).values("user_id")
+            colleagues = _medlemskap().objects.filter(forbund_id__in=admin_of).values("user_id")
             return models.Q(pk=user.pk) | models.Q(pk__in=colleagues)
 
         return _scoped(self, user, condition)

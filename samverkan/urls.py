@@ -5,26 +5,28 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from samverkan import views
+from samverkan.views import anvandare, drift, insatser, logg, start
 
 core_patterns = (
     [
-        path("", views.StartView.as_view(), name="start"),
-        path("insatser/", views.InsatsListView.as_view(), name="insats-list"),
-        path("insatser/ny/", views.InsatsCreateView.as_view(), name="insats-create"),
-        path("insatser/<uuid:uuid>/", views.InsatsDetailView.as_view(), name="insats-detail"),
-        path("insatser/<uuid:uuid>/andra/", views.InsatsUpdateView.as_view(), name="insats-update"),
-        path("organisationer/", views.OrganisationListView.as_view(), name="organisation-list"),
-        path("anvandare/", views.MedlemskapListView.as_view(), name="medlemskap-list"),
-        path("inbjudningar/", views.InbjudanView.as_view(), name="inbjudan-list"),
-        path("logg/", views.LoggListView.as_view(), name="logg-list"),
-        path("logg.csv", views.LoggExportView.as_view(), name="logg-export"),
+        path("", start.StartView.as_view(), name="start"),
+        path("insatser/", insatser.InsatsListView.as_view(), name="insats-list"),
+        path("insatser/ny/", insatser.InsatsCreateView.as_view(), name="insats-create"),
+        path("insatser/<uuid:uuid>/", insatser.InsatsDetailView.as_view(), name="insats-detail"),
+        path(
+            "insatser/<uuid:uuid>/andra/", insatser.InsatsUpdateView.as_view(), name="insats-update"
+        ),
+        path("organisationer/", anvandare.OrganisationListView.as_view(), name="organisation-list"),
+        path("anvandare/", anvandare.MedlemskapListView.as_view(), name="medlemskap-list"),
+        path("inbjudningar/", anvandare.InbjudanView.as_view(), name="inbjudan-list"),
+        path("logg/", logg.LoggListView.as_view(), name="logg-list"),
+        path("logg.csv", logg.LoggExportView.as_view(), name="logg-export"),
         path(
             "logg/granskningar/",
-            views.LogggranskningView.as_view(),
+            logg.LogggranskningView.as_view(),
             name="logggranskning-list",
         ),
-        path("tillganglighet/", views.TillganglighetView.as_view(), name="tillganglighet"),
+        path("tillganglighet/", start.TillganglighetView.as_view(), name="tillganglighet"),
     ],
     "samverkan",
 )
@@ -47,11 +49,11 @@ urlpatterns = [
     path("styrelse/", include("styrelse.urls")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("healthz", views.healthz, name="healthz"),
+    path("healthz", drift.healthz, name="healthz"),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 
-handler400 = "samverkan.views.bad_request"
-handler403 = "samverkan.views.permission_denied"
-handler404 = "samverkan.views.page_not_found"
-handler500 = "samverkan.views.server_error"
+handler400 = "samverkan.views.drift.bad_request"
+handler403 = "samverkan.views.drift.permission_denied"
+handler404 = "samverkan.views.drift.page_not_found"
+handler500 = "samverkan.views.drift.server_error"

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from deltagare.koder import AnsvarigEfter, VagUt
+from deltagare.models.inskrivning import Inskrivning
 from deltagare.querysets import ViaInskrivningQuerySet
 
 
@@ -46,8 +47,6 @@ class Avslut(models.Model):
         return result
 
     def _kopiera_till_inskrivningen(self, datum, felregistrerad):
-        from deltagare.models import Inskrivning
-
         Inskrivning.objects.filter(pk=self.inskrivning_id).update(
             avslutsdatum=datum, felregistrerad=felregistrerad
         )

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
-from deltagare.views import InskrivningMixin, StaffMixin
+from deltagare.views.gemensamt import InskrivningMixin, StaffMixin
 from enkater import selectors
 from enkater.forms import LankForm, UtskickForm, spara
 from enkater.models import Enkat

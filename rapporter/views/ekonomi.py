@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
-from deltagare.views import add_errors
+from deltagare.views.gemensamt import add_errors
 from rapporter import services
 from rapporter.forms import EkonomiForm
 from rapporter.models import Ekonomi

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from deltagare.views import add_errors
+from deltagare.views.gemensamt import add_errors
 from rapporter import services_rapport as services
 from rapporter.forms_rapport import RapportSkapaForm, RapportTextForm
 from rapporter.models import Rapport, RapportStatus

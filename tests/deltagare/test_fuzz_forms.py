@@ -56,7 +56,7 @@ def test_samtycke_survives_any_input(client, samordnare, aktualiserad, data):
 
 
 def test_a_plan_holds_at_most_thirty_steps():
-    from deltagare.forms import PlanStegFormSet
+    from deltagare.forms.handlingsplan import PlanStegFormSet
 
     data = {"form-TOTAL_FORMS": "31", "form-INITIAL_FORMS": "0"}
     for n in range(31):

@@ -9,8 +9,8 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from samverkan.pdf import BASE_URL, ResourceRefused, render_pdf
-from samverkan.pdf_hamtare import StaticFilesFetcher
+from samverkan.pdf import render_pdf
+from samverkan.pdf_hamtare import BASE_URL, ResourceRefused, StaticFilesFetcher
 
 TITEL = "Handlingsplan för Test Testsson"
 
