@@ -45,7 +45,7 @@ def main():
 
     from bench.generera import organisationsnummer
     from deltagare.models import Inskrivning
-    from inlasning.services import genomforande, uppladdning
+    from inlasning.services import uppladdning
     from samverkan.models import Forbund, Insats, Medlemskap, Organisation, Roll, User
     from tests.inlasning.hjalp import exempelrader, xlsx
 
@@ -80,7 +80,7 @@ def main():
         sys.exit(
             f"Provkörningen hittade {inlasning.antal_fel} fel: {inlasning.provkorning['fel'][:3]}"
         )
-    genomforande.inlasning_starta(actor=admin, inlasning=inlasning)
+    uppladdning.inlasning_starta(actor=admin, inlasning=inlasning)
     t3, c3 = time.perf_counter(), time.process_time()
     inlasning.refresh_from_db()
     antal = Inskrivning.objects.filter(insats__forbund=forbund).count()

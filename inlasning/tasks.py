@@ -3,11 +3,11 @@
 from celery import shared_task
 from django.conf import settings
 
+from inlasning.services.genomforande import inlasning_genomfor, inlasningar_rensa
+
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def las_in(inlasning_id: int, actor_id: int) -> str:
-    from inlasning.services.genomforande import inlasning_genomfor
-
     return inlasning_genomfor(inlasning_id=inlasning_id, actor_id=actor_id).status
 
 
@@ -15,6 +15,4 @@ def las_in(inlasning_id: int, actor_id: int) -> str:
 def rensa_inlasningar() -> int:
     """Files never imported go after SAMVERKAN_INLASNING_DAGAR days (the same as
     `manage.py rensa_inlasningar`)."""
-    from inlasning.services.genomforande import inlasningar_rensa
-
     return inlasningar_rensa(dagar=settings.SAMVERKAN_INLASNING_DAGAR)

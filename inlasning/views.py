@@ -125,7 +125,7 @@ class InlasningDetailView(InlasningMixin, View):
 class InlasningStartView(InlasningMixin, View):
     def post(self, request, uuid):
         try:
-            genomforande.inlasning_starta(
+            uppladdning.inlasning_starta(
                 actor=request.user, inlasning=self.inlasning, request=request
             )
         except ValidationError as error:

@@ -1,4 +1,5 @@
-"""The import: start, the import itself with its progress, and the clean-up.
+"""The import itself with its progress (the task that `uppladdning.inlasning_starta`
+queues runs it), and the clean-up.
 
 The import writes with bulk_create in batches and so keeps by hand what the
 models' save() and the signals would have kept (docs/inlasning.md):
@@ -27,37 +28,12 @@ from deltagare.models import (
 )
 from inlasning.models import ImporteratArende, Inlasning, Status
 from inlasning.provkorning.validering import provkor
-from inlasning.services.common import filens_data, kraver_kansli, logga
+from inlasning.services.common import filens_data, logga
 from samverkan import audit
 
 logger = logging.getLogger(__name__)
 
 BATCH = 1000
-
-
-@transaction.atomic
-def inlasning_starta(*, actor, inlasning: Inlasning, request=None) -> Inlasning:
-    """Queue the import of a file whose dry run found no errors."""
-    kraver_kansli(actor, inlasning.forbund)
-    inlasning = Inlasning.objects.select_for_update().get(pk=inlasning.pk)
-    if inlasning.status in (Status.KOAD, Status.PAGAR, Status.KLAR):
-        return inlasning  # a second click starts nothing
-    if not inlasning.kan_lasas_in:
-        raise ValidationError(_("Bara en fil utan fel kan läsas in."), code="fel_finns")
-    inlasning.status = Status.KOAD
-    inlasning.save(update_fields=["status"])
-    logga(
-        action=audit.Action.CHANGE,
-        actor=actor,
-        inlasning=inlasning,
-        request=request,
-        detail={"status": Status.KOAD},
-    )
-    from inlasning.tasks import las_in
-
-    pk, actor_pk = inlasning.pk, actor.pk
-    transaction.on_commit(lambda: las_in.delay(pk, actor_pk))
-    return inlasning
 
 
 def framsteg_nyckel(pk) -> str:

@@ -1,4 +1,5 @@
-"""The upload with its dry run, and the office's mapping of a file's own columns."""
+"""The upload with its dry run, the office's mapping of a file's own columns, and the
+start that queues the import."""
 
 import uuid
 
@@ -13,6 +14,7 @@ from inlasning.provkorning.fil import FelaktigFil, las_fil
 from inlasning.provkorning.rubriker import RubrikerSaknas, filens_rubriker, rubriknyckel
 from inlasning.provkorning.validering import provkor
 from inlasning.services.common import filens_data, kraver_kansli, logga
+from inlasning.tasks import las_in
 from samverkan import audit
 from samverkan.virusskanning import skanna
 
@@ -153,4 +155,27 @@ def inlasning_mappa(*, actor, inlasning: Inlasning, mappning: dict, request=None
             "fel": len(resultat.fel),
         },
     )
+    return inlasning
+
+
+@transaction.atomic
+def inlasning_starta(*, actor, inlasning: Inlasning, request=None) -> Inlasning:
+    """Queue the import of a file whose dry run found no errors."""
+    kraver_kansli(actor, inlasning.forbund)
+    inlasning = Inlasning.objects.select_for_update().get(pk=inlasning.pk)
+    if inlasning.status in (Status.KOAD, Status.PAGAR, Status.KLAR):
+        return inlasning  # a second click starts nothing
+    if not inlasning.kan_lasas_in:
+        raise ValidationError(_("Bara en fil utan fel kan läsas in."), code="fel_finns")
+    inlasning.status = Status.KOAD
+    inlasning.save(update_fields=["status"])
+    logga(
+        action=audit.Action.CHANGE,
+        actor=actor,
+        inlasning=inlasning,
+        request=request,
+        detail={"status": Status.KOAD},
+    )
+    pk, actor_pk = inlasning.pk, actor.pk
+    transaction.on_commit(lambda: las_in.delay(pk, actor_pk))
     return inlasning

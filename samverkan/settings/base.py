@@ -191,7 +191,7 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="samverkan@example.or
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")
-CSRF_FAILURE_VIEW = "samverkan.views.csrf_failure"
+CSRF_FAILURE_VIEW = "samverkan.views.drift.csrf_failure"
 
 # Links in e-mail point here (no request at hand in a task).
 SAMVERKAN_BASE_URL = env.str("SAMVERKAN_BASE_URL", default="http://127.0.0.1:8000")

@@ -7,7 +7,7 @@ import pytest
 from deltagare.koder import Steg, SusTidpunkt
 from deltagare.models import Avslut, Deltagare, Inskrivning, SusForsorjning, SusUppgift
 from inlasning.models import ImporteratArende, Inlasning, Status
-from inlasning.services import genomforande, uppladdning
+from inlasning.services import uppladdning
 from samverkan.models import AuditEvent, Insats
 from tests.inlasning.conftest import PNR2, fil
 from tests.inlasning.hjalp import xlsx
@@ -15,7 +15,7 @@ from tests.inlasning.hjalp import xlsx
 
 def _las_in(actor, inlasning, capture):
     with capture(execute=True):
-        genomforande.inlasning_starta(actor=actor, inlasning=inlasning)
+        uppladdning.inlasning_starta(actor=actor, inlasning=inlasning)
     inlasning.refresh_from_db()
     return inlasning
 
@@ -121,7 +121,7 @@ def test_a_file_with_errors_cannot_be_imported(forbundsadmin, forbund, insats):
     )
     assert inlasning.antal_fel > 0 and not inlasning.kan_lasas_in
     with pytest.raises(ValidationError):
-        genomforande.inlasning_starta(actor=forbundsadmin, inlasning=inlasning)
+        uppladdning.inlasning_starta(actor=forbundsadmin, inlasning=inlasning)
     assert Inlasning.objects.get(pk=inlasning.pk).status == Status.PROVKORD
 
 
@@ -130,7 +130,7 @@ def test_only_the_forbund_office_may_import(provkord, samordnare, superuser, ann
 
     for user in (samordnare, superuser, annat_forbund_admin):
         with pytest.raises(PermissionDenied):
-            genomforande.inlasning_starta(actor=user, inlasning=provkord)
+            uppladdning.inlasning_starta(actor=user, inlasning=provkord)
 
 
 def test_files_never_imported_are_deleted_after_n_days(

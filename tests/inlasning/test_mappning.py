@@ -70,7 +70,7 @@ def hela_mappningen() -> dict:
 
 def las_in(admin, inlasning, capture):
     with capture(execute=True):
-        genomforande.inlasning_starta(actor=admin, inlasning=inlasning)
+        uppladdning.inlasning_starta(actor=admin, inlasning=inlasning)
     inlasning.refresh_from_db()
     return inlasning
 

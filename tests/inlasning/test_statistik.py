@@ -14,7 +14,7 @@ from deltagare import services as deltagare_services
 from deltagare.koder import Syfte
 from deltagare.models import Deltagare
 from inlasning.provkorning.validering import provkor
-from inlasning.services import genomforande, uppladdning
+from inlasning.services import uppladdning
 from rapporter.period import Period
 from rapporter.sammanstallning import sammanstall
 from rapporter.selectors.finsam import finsam
@@ -107,7 +107,7 @@ def test_imported_figures_equal_typed_figures(
     )
     assert inlasning.antal_fel == 0, inlasning.provkorning["fel"][:5]
     with django_capture_on_commit_callbacks(execute=True):
-        genomforande.inlasning_starta(actor=forbundsadmin, inlasning=inlasning)
+        uppladdning.inlasning_starta(actor=forbundsadmin, inlasning=inlasning)
     inlasning.refresh_from_db()
     assert inlasning.status == "klar" and inlasning.antal_nya == 60
 
