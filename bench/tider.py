@@ -233,7 +233,7 @@ def main():
 
     from deltagare import lista_cache
     from deltagare.models import Inskrivning
-    from rapporter.forms_rapport import periodval
+    from rapporter.forms.rapport import periodval
     from rapporter.period import Period
     from samverkan.models import Forbund, User
 

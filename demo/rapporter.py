@@ -8,9 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from demo.forbund import medlem
-from rapporter import services_rapport as services
 from rapporter.models import Rapport
 from rapporter.period import Period
+from rapporter.services import rapport as services
 from samverkan.models import Roll
 
 TEXTER = {

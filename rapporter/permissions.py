@@ -5,8 +5,11 @@ every page and file a board member sees is suppressed, and only staff who
 already work with the participants may ask for the exact figures.
 """
 
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
 from samverkan.models import Forbund, Insats
-from samverkan.permissions import roller
+from samverkan.permissions import ar_admin_for, roller
 
 
 def statistik_forbund(user):
@@ -58,3 +61,9 @@ def far_skriva_rapport(user, forbund, insats) -> bool:
         .aktiva()
         .exists()
     )
+
+
+def kraver_mal_ekonomi_admin(actor, insats: Insats) -> None:
+    """Goals and economy of an insats are the office's to write."""
+    if not ar_admin_for(actor, insats.forbund_id):
+        raise PermissionDenied(_("Du får inte ändra mål och ekonomi för den här insatsen."))

@@ -1,7 +1,7 @@
 """Publishing a board report: the period it covers, and the outcome of the rendering
 task (tasks.py): the file stored once with its checksum, or the failure.
 
-Kept apart from the services (services_rapport.py), which queue the task: the
+Kept apart from the services (services/rapport.py), which queue the task: the
 services import the task and the task imports this, without a circle.
 """
 

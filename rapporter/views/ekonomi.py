@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from deltagare.views.gemensamt import add_errors
-from rapporter import services
-from rapporter.forms import EkonomiForm
+from rapporter.forms.ekonomi import EkonomiForm
 from rapporter.models import Ekonomi
+from rapporter.services import ekonomi as services
 from rapporter.views.mal import InsatsAdminMixin
 
 FORSTA_AR, SISTA_AR = 2000, 2100  # as the model allows

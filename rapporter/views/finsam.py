@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.views import View
 
 from rapporter.export import csv_bytes, filnamn
-from rapporter.forms_rapport import FinsamForm
+from rapporter.forms.rapport import FinsamForm
 from rapporter.period import Period
 from rapporter.permissions import ser_hela_forbundet
 from rapporter.sekretess import skydda

@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from deltagare.views.gemensamt import add_errors
-from rapporter import services
-from rapporter.forms import MalForm
+from rapporter.forms.mal import MalForm
 from rapporter.models import MAL_I_PROCENT, Mal
 from rapporter.selectors.mal import maltext
+from rapporter.services import mal as services
 from samverkan.models import Insats
 from samverkan.permissions import get_object_for_user, nekad
 

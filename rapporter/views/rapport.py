@@ -8,8 +8,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from deltagare.views.gemensamt import add_errors
-from rapporter import services_rapport as services
-from rapporter.forms_rapport import RapportSkapaForm, RapportTextForm
+from rapporter.forms.rapport import RapportSkapaForm, RapportTextForm
 from rapporter.models import Rapport, RapportStatus
 from rapporter.permissions import (
     far_skriva_rapport,
@@ -18,6 +17,7 @@ from rapporter.permissions import (
     valbara_insatser,
 )
 from rapporter.publicering import rapport_period
+from rapporter.services import rapport as services
 from rapporter.views.common import ForbundMixin
 from samverkan.permissions import get_object_for_user, nekad
 

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.views import View
 
 from rapporter.export import csv_bytes, filnamn, xlsx_bytes
-from rapporter.forms_rapport import StatistikForm
+from rapporter.forms.rapport import StatistikForm
 from rapporter.permissions import far_se_exakta_tal, ser_hela_forbundet, valbara_insatser
 from rapporter.sammanstallning import sammanstall
 from rapporter.views.common import ForbundMixin

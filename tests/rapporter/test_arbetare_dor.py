@@ -47,7 +47,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samverkan.settings")
 django.setup()
 from django.db import transaction
 from rapporter.period import Period
-from rapporter.services_rapport import rapport_publicera, rapport_skapa
+from rapporter.services.rapport import rapport_publicera, rapport_skapa
 from samverkan.models import Forbund, Medlemskap, Roll, User
 from samverkan.celery import app
 app.conf.task_default_queue = os.environ["KO"]  # this test's own queue

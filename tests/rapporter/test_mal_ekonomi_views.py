@@ -6,9 +6,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from rapporter import services
-from rapporter.forms import KronorField
+from rapporter.forms.ekonomi import KronorField
 from rapporter.models import Budgetpost, Ekonomi, Kostnad, Kostnadstyp, Mal
+from rapporter.services import ekonomi as ekonomi_services
+from rapporter.services import mal as mal_services
 from samverkan.models import AuditEvent
 from tests.factories import InsatsFactory
 
@@ -16,15 +17,15 @@ from tests.factories import InsatsFactory
 
 
 def test_mal_services_write_audit_rows(forbundsadmin, insats):
-    mal = services.mal_skapa(
+    mal = mal_services.mal_skapa(
         actor=forbundsadmin,
         insats=insats,
         data={"typ": "handlingsplan", "malvarde": 80, "dagar": 180, "aktivitetstyp": "studier"},
     )
     assert mal.aktivitetstyp == ""  # belongs to activity goals only: cleared
-    services.mal_uppdatera(actor=forbundsadmin, mal=mal, data={"malvarde": 90})
-    services.mal_uppdatera(actor=forbundsadmin, mal=mal, data={"malvarde": 90})  # no change
-    services.mal_ta_bort(actor=forbundsadmin, mal=mal)
+    mal_services.mal_uppdatera(actor=forbundsadmin, mal=mal, data={"malvarde": 90})
+    mal_services.mal_uppdatera(actor=forbundsadmin, mal=mal, data={"malvarde": 90})  # no change
+    mal_services.mal_ta_bort(actor=forbundsadmin, mal=mal)
 
     assert not Mal.objects.exists()
     events = list(AuditEvent.objects.filter(object_type="rapporter.mal").order_by("pk"))
@@ -38,22 +39,26 @@ def test_mal_services_write_audit_rows(forbundsadmin, insats):
 def test_only_the_office_may_write(role, request, insats):
     actor = request.getfixturevalue(role)
     with pytest.raises(PermissionDenied):
-        services.mal_skapa(actor=actor, insats=insats, data={"typ": "nasta_steg", "malvarde": 80})
+        mal_services.mal_skapa(
+            actor=actor, insats=insats, data={"typ": "nasta_steg", "malvarde": 80}
+        )
     with pytest.raises(PermissionDenied):
-        services.ekonomi_spara(
+        ekonomi_services.ekonomi_spara(
             actor=actor, insats=insats, ar=2025, beviljat=1, budget={}, prognos={}, kostnader={}
         )
     assert not Mal.objects.exists() and not Ekonomi.objects.exists()
 
 
 def test_superuser_may_write(superuser, insats):
-    services.mal_skapa(actor=superuser, insats=insats, data={"typ": "nasta_steg", "malvarde": 80})
+    mal_services.mal_skapa(
+        actor=superuser, insats=insats, data={"typ": "nasta_steg", "malvarde": 80}
+    )
     assert Mal.objects.count() == 1
 
 
 def test_mal_service_refuses_with_swedish_messages(forbundsadmin, insats):
     with pytest.raises(ValidationError) as exc:
-        services.mal_skapa(
+        mal_services.mal_skapa(
             actor=forbundsadmin,
             insats=insats,
             data={"typ": "aktivitet_per_vecka", "malvarde": 2},
@@ -61,11 +66,11 @@ def test_mal_service_refuses_with_swedish_messages(forbundsadmin, insats):
     assert exc.value.message_dict == {
         "aktivitetstyp": ["Välj vilken typ av aktivitet målet gäller."]
     }
-    services.mal_skapa(
+    mal_services.mal_skapa(
         actor=forbundsadmin, insats=insats, data={"typ": "nasta_steg", "malvarde": 80}
     )
     with pytest.raises(ValidationError) as exc:
-        services.mal_skapa(
+        mal_services.mal_skapa(
             actor=forbundsadmin, insats=insats, data={"typ": "nasta_steg", "malvarde": 70}
         )
     assert "redan ett sådant mål" in exc.value.message_dict["typ"][0]
@@ -74,7 +79,7 @@ def test_mal_service_refuses_with_swedish_messages(forbundsadmin, insats):
 
 
 def test_ekonomi_service_is_all_or_nothing(forbundsadmin, insats):
-    services.ekonomi_spara(
+    ekonomi_services.ekonomi_spara(
         actor=forbundsadmin,
         insats=insats,
         ar=2025,
@@ -84,7 +89,7 @@ def test_ekonomi_service_is_all_or_nothing(forbundsadmin, insats):
         kostnader={(1, "personal"): 10},
     )
     with pytest.raises(ValidationError) as exc:
-        services.ekonomi_spara(
+        ekonomi_services.ekonomi_spara(
             actor=forbundsadmin,
             insats=insats,
             ar=2025,
@@ -106,7 +111,7 @@ def test_ekonomi_service_is_all_or_nothing(forbundsadmin, insats):
 def test_antal_nadda_only_for_struktur(forbundsadmin, insats):
     struktur = InsatsFactory(forbund=insats.forbund, typ="struktur")
     for i in (insats, struktur):
-        services.ekonomi_spara(
+        ekonomi_services.ekonomi_spara(
             actor=forbundsadmin,
             insats=i,
             ar=2025,

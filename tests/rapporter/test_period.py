@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from rapporter.forms_rapport import periodval
+from rapporter.forms.rapport import periodval
 from rapporter.period import Period
 
 

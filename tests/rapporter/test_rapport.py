@@ -13,10 +13,10 @@ from django.test import TestCase
 from pypdf import PdfReader
 
 from deltagare.models import Deltagare
-from rapporter import services_rapport as services
 from rapporter.models import Rapport, RapportStatus
 from rapporter.period import Period
 from rapporter.sammanstallning import sammanstall
+from rapporter.services import rapport as services
 from samverkan.models import AuditEvent, Roll
 from tests.conftest import with_totp
 from tests.factories import MedlemskapFactory, UserFactory

@@ -10,8 +10,8 @@ import pytest
 from django.test import TestCase
 from django.urls import reverse
 
-from rapporter import services_rapport as services
 from rapporter.models import Rapport
+from rapporter.services import rapport as services
 from samverkan.models import AuditEvent
 from tests.rapporter.test_rapport import Q4, inskriv, publicera
 

@@ -1,0 +1,2 @@
+"""Writes of the rapporter app: `mal`, `ekonomi` (the office's inputs) and `rapport`
+(the board reports)."""
