@@ -188,3 +188,19 @@ def test_the_checks_see_a_cycle_and_a_forbidden_import(tmp_path, monkeypatch):
     assert _cykler(_graf("app")) == [["app.models", "app.views.a"]]
     assert _cykler(_graf("app", sena=True)) == [["app.models", "app.views.a", "app.views.b"]]
     assert "rapporter" in _importer(tmp_path / "app" / "models.py", "app.models")
+
+
+# A module past this is split into a package named by what it holds (design.md says
+# ~400; the margin is for a docstring or a few lines of growth, not for a second room).
+STORSTA_MODUL = 420
+
+
+def test_no_module_is_larger_than_a_newcomer_reads():
+    stora = {
+        str(path.relative_to(ROOT)): antal
+        for app in APPS
+        for path in _moduler(app).values()
+        if "migrations" not in path.parts
+        and (antal := len(path.read_text(encoding="utf-8").splitlines())) > STORSTA_MODUL
+    }
+    assert stora == {}
