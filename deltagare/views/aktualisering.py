@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from deltagare import services
@@ -88,8 +89,8 @@ class AnonymView(StaffMixin, View):
 
 class PersonuppgifterView(StegFormView):
     form_class = PersonForm
-    rubrik = _("Ändra personuppgifter")
-    lyckat = _("Personuppgifterna är sparade.")
+    rubrik = gettext_lazy("Ändra personuppgifter")
+    lyckat = gettext_lazy("Personuppgifterna är sparade.")
 
     def get_initial(self):
         d = self.inskrivning.deltagare

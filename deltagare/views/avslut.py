@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from deltagare import services
@@ -15,12 +16,12 @@ from deltagare.views.gemensamt import InskrivningMixin, StegFormView
 
 class AvslutaView(StegFormView):
     form_class = AvslutForm
-    rubrik = _("Avsluta")
-    intro = _(
+    rubrik = gettext_lazy("Avsluta")
+    intro = gettext_lazy(
         "Planera avslutet tillsammans med deltagaren och remittenten. "
         "SUS-uppgifterna vid avslut jämförs med dem vid inskrivningen."
     )
-    lyckat = _("Ärendet är avslutat.")
+    lyckat = gettext_lazy("Ärendet är avslutat.")
     tjanst = staticmethod(services.inskrivning_avsluta)
 
     def get_form_kwargs(self):
@@ -47,8 +48,8 @@ class OverlamningPdfView(InskrivningMixin, View):
 
 class UppfoljningView(StegFormView):
     form_class = UppfoljningForm
-    rubrik = _("Uppföljning 12 månader efter avslut")
-    lyckat = _("Uppföljningen är registrerad.")
+    rubrik = gettext_lazy("Uppföljning 12 månader efter avslut")
+    lyckat = gettext_lazy("Uppföljningen är registrerad.")
 
     def perform(self, form):
         uppfoljning = Uppfoljning.objects.filter(inskrivning=self.inskrivning).first()

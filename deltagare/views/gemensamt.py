@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from deltagare.models import Inskrivning
@@ -124,7 +124,7 @@ class StegFormView(InskrivningMixin, View):
     form_class = None
     rubrik = ""
     intro = ""
-    lyckat = _("Sparat.")
+    lyckat = gettext_lazy("Sparat.")
     template_name = "deltagare/steg_form.html"
     tjanst = None
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from deltagare import services
@@ -34,8 +35,8 @@ class InsatserPaborjaView(InskrivningMixin, View):
 
 class AktivitetView(StegFormView):
     form_class = AktivitetForm
-    rubrik = _("Registrera aktivitet")
-    lyckat = _("Aktiviteten är registrerad.")
+    rubrik = gettext_lazy("Registrera aktivitet")
+    lyckat = gettext_lazy("Aktiviteten är registrerad.")
     tjanst = staticmethod(services.aktivitet_registrera)
 
     def argument(self, form):
@@ -44,8 +45,8 @@ class AktivitetView(StegFormView):
 
 class KontaktView(StegFormView):
     form_class = KontaktForm
-    rubrik = _("Registrera kontakt")
-    lyckat = _("Kontakten är registrerad.")
+    rubrik = gettext_lazy("Registrera kontakt")
+    lyckat = gettext_lazy("Kontakten är registrerad.")
     tjanst = staticmethod(services.kontakt_registrera)
 
 

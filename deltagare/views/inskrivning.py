@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from deltagare import selectors, services, tillagg
@@ -54,11 +55,11 @@ class InskrivningDetailView(InskrivningMixin, View):
 
 class SkrivInView(StegFormView):
     form_class = SkrivInForm
-    rubrik = _("Skriv in")
-    intro = _(
+    rubrik = gettext_lazy("Skriv in")
+    intro = gettext_lazy(
         "Inskrivningen kräver ett giltigt samtycke. Uppgifterna nedan är SUS-uppgifter vid start."
     )
-    lyckat = _("Personen är inskriven.")
+    lyckat = gettext_lazy("Personen är inskriven.")
     tjanst = staticmethod(services.inskrivning_skriv_in)
 
     def get_form_kwargs(self):
@@ -75,8 +76,8 @@ class SkrivInView(StegFormView):
 
 class ForlangView(StegFormView):
     form_class = ForlangForm
-    rubrik = _("Förläng med styrgruppens beslut")
-    lyckat = _("Förlängningen är registrerad.")
+    rubrik = gettext_lazy("Förläng med styrgruppens beslut")
+    lyckat = gettext_lazy("Förlängningen är registrerad.")
     tjanst = staticmethod(services.inskrivning_forlang)
 
 

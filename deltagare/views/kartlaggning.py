@@ -1,6 +1,6 @@
 """Step 3: the mapping talks, the mapping, and its end."""
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from deltagare import services
 from deltagare.forms.kartlaggning import KartlaggningForm, KartlaggningKlarForm, SamtalForm
@@ -10,8 +10,8 @@ from deltagare.views.gemensamt import StegFormView
 
 class SamtalView(StegFormView):
     form_class = SamtalForm
-    rubrik = _("Registrera kartläggningssamtal")
-    lyckat = _("Samtalet är registrerat.")
+    rubrik = gettext_lazy("Registrera kartläggningssamtal")
+    lyckat = gettext_lazy("Samtalet är registrerat.")
     tjanst = staticmethod(services.samtal_registrera)
 
     def get_form_kwargs(self):
@@ -23,9 +23,9 @@ class SamtalView(StegFormView):
 
 class KartlaggningView(StegFormView):
     form_class = KartlaggningForm
-    rubrik = _("Kartläggning")
-    intro = _("Fyll i område för område under samtalen. Spara så ofta du vill.")
-    lyckat = _("Kartläggningen är sparad.")
+    rubrik = gettext_lazy("Kartläggning")
+    intro = gettext_lazy("Fyll i område för område under samtalen. Spara så ofta du vill.")
+    lyckat = gettext_lazy("Kartläggningen är sparad.")
     tjanst = staticmethod(services.kartlaggning_spara)
 
     def get_form_kwargs(self):
@@ -37,6 +37,6 @@ class KartlaggningView(StegFormView):
 
 class KartlaggningKlarView(StegFormView):
     form_class = KartlaggningKlarForm
-    rubrik = _("Kartläggningen är klar")
-    lyckat = _("Kartläggningen är markerad som klar.")
+    rubrik = gettext_lazy("Kartläggningen är klar")
+    lyckat = gettext_lazy("Kartläggningen är markerad som klar.")
     tjanst = staticmethod(services.kartlaggning_klar)

@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from deltagare import services
@@ -18,12 +19,12 @@ from samverkan.permissions import get_object_for_user
 
 class SamtyckeView(StegFormView):
     form_class = SamtyckeForm
-    rubrik = _("Registrera samtycke")
-    intro = _(
+    rubrik = gettext_lazy("Registrera samtycke")
+    intro = gettext_lazy(
         "Samtycket lyfter sekretessen bara mellan de organisationer och för de syften "
         "som anges. Ett samtycke som redan gäller ersätts av det nya."
     )
-    lyckat = _("Samtycket är registrerat.")
+    lyckat = gettext_lazy("Samtycket är registrerat.")
     tjanst = staticmethod(services.samtycke_registrera)
 
     def get_form_kwargs(self):

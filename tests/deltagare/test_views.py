@@ -442,3 +442,15 @@ def test_counts_per_step_leave_out_gallrade_and_the_inactive(
     assert selectors.antal_per_steg(samordnare)[Steg.KARTLAGGNING] == 1
     samordnare.is_active = False
     assert set(selectors.antal_per_steg(samordnare).values()) == {0}
+
+
+def test_step_pages_speak_the_users_language(coordinator, aktualiserad):
+    # The headings are class attributes: read when the page is drawn, not at import.
+    coordinator.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = coordinator.get(url("samtycke", aktualiserad)).content.decode()
+    assert "Register consent</h1>" in html
+    coordinator.post(reverse("set_language"), {"language": "sv", "next": "/"})
+    assert (
+        "Registrera samtycke</h1>"
+        in coordinator.get(url("samtycke", aktualiserad)).content.decode()
+    )
