@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from enkater.models import VALTYPER, Enkat, Fraga
 from enkater.services.enkat import FragaInnehall
 from samverkan.fields import ScopedModelChoiceField
+from samverkan.forms import add_errors
 from samverkan.models import Insats
 
 FRITEXT_MAX = 2000
@@ -308,17 +309,6 @@ class FragaForm(SprakForm):
         return initial
 
 
-def fel_till_form(form, e: ValidationError) -> None:
-    """A service's refusal beside the field it names (its Swedish field where the
-    form has one per language), or above the form."""
-    if not hasattr(e, "error_dict"):
-        form.add_error(None, e.messages)
-        return
-    for falt, fel in e.message_dict.items():
-        namn = next((n for n in (falt, f"{falt}_sv") if n in form.fields), None)
-        form.add_error(namn, fel)
-
-
 def spara(form, anrop):
     """The service's result when the form is valid and the service takes it; else
     None, with the errors beside their fields."""
@@ -327,7 +317,7 @@ def spara(form, anrop):
     try:
         return anrop()
     except ValidationError as e:
-        fel_till_form(form, e)
+        add_errors(form, e)
         return None
 
 

@@ -9,12 +9,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from deltagare.views.gemensamt import add_errors
 from inlasning.forms import MappningForm, UppladdningForm
 from inlasning.mall import skapa_mall
 from inlasning.models import Inlasning, Kolumnmappning, Status
 from inlasning.provkorning.rubriker import forslag, rubriknyckel
 from inlasning.services import genomforande, uppladdning
+from samverkan.forms import add_errors
 from samverkan.models import Forbund
 from samverkan.permissions import get_object_for_user, roller
 

@@ -14,10 +14,11 @@ from django.views import View
 
 from deltagare.services.common import logga
 from deltagare.uploads import blankett_svar
-from deltagare.views.gemensamt import add_errors, pdf_svar
+from deltagare.views.gemensamt import pdf_svar
 from remisser import forms, services
 from remisser.models import Remiss, Status
 from samverkan import audit
+from samverkan.forms import add_errors
 from samverkan.models import Insats
 from samverkan.permissions import get_object_for_user, nekad, roller
 

@@ -9,6 +9,17 @@ from samverkan.models import Insats
 from samverkan.validators import validate_aldersband
 
 
+def add_errors(form, error: ValidationError) -> None:
+    """A service's refusal beside the field it names (its Swedish field where the form
+    has one per language, `<name>_sv`), or above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for field, errors in error.message_dict.items():
+        name = next((n for n in (field, f"{field}_sv") if n in form.fields), None)
+        form.add_error(name, errors)
+
+
 class AldersbandField(forms.CharField):
     """Age bands written as people write them: "16–19, 20–24, 65–"."""
 

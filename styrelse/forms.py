@@ -15,17 +15,6 @@ DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TID = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
-def fel_till_form(form, fel: ValidationError) -> None:
-    """A service's refusal, shown at its field (or above the form)."""
-    if hasattr(fel, "error_dict"):
-        for namn, meddelanden in fel.message_dict.items():
-            for m in meddelanden:
-                form.add_error(namn if namn in form.fields else None, m)
-    else:
-        for m in fel.messages:
-            form.add_error(None, m)
-
-
 class AnsokanSkapaForm(forms.Form):
     typ = forms.ChoiceField(label=_("Typ av ansökan"), choices=Ansokan.Typ.choices)
     organisation = forms.ModelChoiceField(

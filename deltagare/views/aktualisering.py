@@ -10,7 +10,8 @@ from django.views import View
 from deltagare import services
 from deltagare.forms.aktualisering import AktualiseringForm, AnonymForm, PersonForm
 from deltagare.models import Inskrivning
-from deltagare.views.gemensamt import StaffMixin, StegFormView, add_errors
+from deltagare.views.gemensamt import StaffMixin, StegFormView
+from samverkan.forms import add_errors
 from samverkan.models import Organisation
 
 

@@ -14,17 +14,9 @@ from django.views import View
 from deltagare.models import Inskrivning
 from deltagare.services.common import logga
 from samverkan import audit
+from samverkan.forms import add_errors
 from samverkan.models import Insats
 from samverkan.permissions import get_object_for_user, roller
-
-
-def add_errors(form, error: ValidationError):
-    """Put a service's refusal next to the field it concerns, or above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def utfor(request, tjanst, lyckat, **kwargs):

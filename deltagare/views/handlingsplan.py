@@ -10,7 +10,8 @@ from deltagare import services
 from deltagare.forms.handlingsplan import HandlingsplanForm, PlanStegFormSet
 from deltagare.models import HandlingsplanVersion
 from deltagare.pdf import handlingsplan_pdf
-from deltagare.views.gemensamt import InskrivningMixin, add_errors
+from deltagare.views.gemensamt import InskrivningMixin
+from samverkan.forms import add_errors
 from samverkan.permissions import get_object_for_user
 
 

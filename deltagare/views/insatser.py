@@ -15,9 +15,9 @@ from deltagare.views.gemensamt import (
     InskrivningMixin,
     StaffMixin,
     StegFormView,
-    add_errors,
     utfor,
 )
+from samverkan.forms import add_errors
 from samverkan.models import Insats
 from samverkan.permissions import get_object_for_user
 

@@ -8,11 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
-from deltagare.views.gemensamt import add_errors
 from rapporter.forms.ekonomi import EkonomiForm
 from rapporter.models import Ekonomi
 from rapporter.services import ekonomi as services
 from rapporter.views.mal import InsatsAdminMixin
+from samverkan.forms import add_errors
 
 FORSTA_AR, SISTA_AR = 2000, 2100  # as the model allows
 

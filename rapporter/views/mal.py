@@ -8,11 +8,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from deltagare.views.gemensamt import add_errors
 from rapporter.forms.mal import MalForm
 from rapporter.models import MAL_I_PROCENT, Mal
 from rapporter.selectors.mal import maltext
 from rapporter.services import mal as services
+from samverkan.forms import add_errors
 from samverkan.models import Insats
 from samverkan.permissions import get_object_for_user, nekad
 

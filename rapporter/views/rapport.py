@@ -7,7 +7,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from deltagare.views.gemensamt import add_errors
 from rapporter.forms.rapport import RapportSkapaForm, RapportTextForm
 from rapporter.models import Rapport, RapportStatus
 from rapporter.permissions import (
@@ -19,6 +18,7 @@ from rapporter.permissions import (
 from rapporter.publicering import rapport_period
 from rapporter.services import rapport as services
 from rapporter.views.common import ForbundMixin
+from samverkan.forms import add_errors
 from samverkan.permissions import get_object_for_user, nekad
 
 

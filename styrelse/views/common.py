@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
+from samverkan.forms import add_errors
 from samverkan.models import Forbund
 from samverkan.permissions import ObjektetForstMixin, ar_admin_for, get_object_for_user, roller
-from styrelse import forms
 from styrelse.models import Arende, Sammantrade
 from styrelse.services.common import OPPNA
 
@@ -129,7 +129,7 @@ class FormSidaView(View):
         return self.intro
 
     def visa_fel(self, form, fel: ValidationError) -> None:
-        forms.fel_till_form(form, fel)
+        add_errors(form, fel)
 
     def sida(self, request, objekt, form, status=200):
         return render(
