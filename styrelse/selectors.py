@@ -8,11 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import DecimalField, Max, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import DecimalField, Max, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from rapporter.models import Budgetpost, Ekonomi, Kostnad
+from rapporter.selectors.ekonomi import arssumma
 from samverkan.models import Insats, Medlemskap, Organisation, Roll
 from styrelse.models import ForbundEkonomiAr, Forbundsinstallning
 
@@ -52,17 +53,6 @@ class Forbundsekonomi:
     grans_procent: Decimal = Decimal(20)
     grans: int = 0
     utrymme: int = 0
-
-
-def _summa(model, falt, ar, uttryck=None):
-    qs = (
-        model.objects.filter(ekonomi__insats=OuterRef("pk"), ekonomi__ar=ar)
-        .order_by()
-        .values("ekonomi__insats")
-        .annotate(s=Sum(uttryck if uttryck is not None else falt))
-        .values("s")
-    )
-    return Coalesce(Subquery(qs, output_field=BELOPP), Value(0), output_field=BELOPP)
 
 
 def forbundets_ekonomi(*, forbund, ar: int) -> Forbundsekonomi:
@@ -110,8 +100,8 @@ def forbundets_ekonomi(*, forbund, ar: int) -> Forbundsekonomi:
             beviljat_ar=Coalesce(
                 Subquery(beviljat, output_field=BELOPP), Value(0), output_field=BELOPP
             ),
-            utfall=_summa(Kostnad, "belopp", ar),
-            prognos=_summa(Budgetpost, None, ar, Coalesce("prognos", "budget")),
+            utfall=arssumma(Kostnad, "belopp", ar),
+            prognos=arssumma(Budgetpost, None, ar, Coalesce("prognos", "budget")),
         )
         .order_by("namn")
     )

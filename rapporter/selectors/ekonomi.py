@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, Sum
+from django.db.models import DecimalField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
@@ -140,3 +140,17 @@ def _beskrivning(ar: int, beviljat: int, budget: int) -> str:
         "%(andel)s %% av de beviljade medlen. Prognosen är budgeten där ingen egen "
         "prognos är angiven."
     ) % {"ar": ar, "beviljat": kronor(beviljat), "budget": kronor(budget), "andel": andel}
+
+
+def arssumma(model, falt, ar: int, uttryck=None):
+    """Subquery for an `Insats` queryset: the sum of a field (or `uttryck`) of the
+    insats's economy rows (`Budgetpost`, `Kostnad`) of the year, 0 when none."""
+    belopp = DecimalField(max_digits=14, decimal_places=0)
+    qs = (
+        model.objects.filter(ekonomi__insats=OuterRef("pk"), ekonomi__ar=ar)
+        .order_by()
+        .values("ekonomi__insats")
+        .annotate(s=Sum(uttryck if uttryck is not None else falt))
+        .values("s")
+    )
+    return Coalesce(Subquery(qs, output_field=belopp), Value(0), output_field=belopp)

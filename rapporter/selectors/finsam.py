@@ -14,13 +14,13 @@ from django.db.models import (
     OuterRef,
     Q,
     Subquery,
-    Sum,
     Value,
 )
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from rapporter.models import Budgetpost, Ekonomi, Kostnad
+from rapporter.selectors.ekonomi import arssumma
 from rapporter.tabell import BELOPP, KON_NYCKLAR, TAL, Kolumn, Rad, Tabell, kon_kolumner
 from samverkan.models import Insats
 
@@ -127,19 +127,6 @@ def _struktur(forbund, ar: int) -> Tabell:
     )
 
 
-def _summa_av(model, falt, ar: int, uttryck=None):
-    """Subquery: the sum of a field of the insats's economy rows of the year."""
-    belopp = DecimalField(max_digits=14, decimal_places=0)
-    qs = (
-        model.objects.filter(ekonomi__insats=OuterRef("pk"), ekonomi__ar=ar)
-        .order_by()
-        .values("ekonomi__insats")
-        .annotate(s=Sum(uttryck if uttryck is not None else falt))
-        .values("s")
-    )
-    return Coalesce(Subquery(qs, output_field=belopp), Value(0), output_field=belopp)
-
-
 def _ekonomi(forbund, ar: int) -> Tabell:
     belopp = DecimalField(max_digits=14, decimal_places=0)
     beviljat = Ekonomi.objects.filter(insats=OuterRef("pk"), ar=ar).values("beviljat")[:1]
@@ -149,9 +136,9 @@ def _ekonomi(forbund, ar: int) -> Tabell:
             beviljat=Coalesce(
                 Subquery(beviljat, output_field=belopp), Value(0), output_field=belopp
             ),
-            budget=_summa_av(Budgetpost, "budget", ar),
-            prognos=_summa_av(Budgetpost, None, ar, Coalesce("prognos", "budget")),
-            utfall=_summa_av(Kostnad, "belopp", ar),
+            budget=arssumma(Budgetpost, "budget", ar),
+            prognos=arssumma(Budgetpost, None, ar, Coalesce("prognos", "budget")),
+            utfall=arssumma(Kostnad, "belopp", ar),
             har_ekonomi=Count("ekonomi", filter=Q(ekonomi__ar=ar)),
         )
         .filter(_under_aret(ar) | Q(har_ekonomi__gt=0))
