@@ -5,16 +5,17 @@ förbundsadministratör or system administrator sees a participant only where
 they also work in the insats (domain.md, "Users").
 """
 
+from django.apps import apps
 from django.db import models
 from django.db.models import Exists, OuterRef
+
+from samverkan.roller import roller
 
 
 def _staff_insatser(user):
     # The ids themselves, read once per request with the user's roles: a nested
     # subquery here pushes long list queries past PostgreSQL's join_collapse_limit,
     # and the staff filter would come last (docs/benchmarks.md).
-    from samverkan.permissions import roller
-
     return sorted(roller(user).samordnare_insatser)
 
 
@@ -24,8 +25,8 @@ def _ej_gallrad(falt):
     An anti-join on the few gallrade (a partial index) rather than a join of every
     participant: counting an insats's enrolments by step joined all participants of
     every förbund (docs/benchmarks.md)."""
-    from deltagare.models import Deltagare
-
+    # The models import this module: the model by name, not by import.
+    Deltagare = apps.get_model("deltagare", "Deltagare")
     return ~Exists(Deltagare.objects.filter(pk=OuterRef(falt), gallrad__isnull=False))
 
 
@@ -37,8 +38,7 @@ class DeltagareQuerySet(models.QuerySet):
     def for_user(self, user):
         if not _allowed(user):
             return self.none()
-        from deltagare.models import Inskrivning
-
+        Inskrivning = apps.get_model("deltagare", "Inskrivning")
         return self.filter(
             pk__in=Inskrivning.objects.filter(insats__in=_staff_insatser(user)).values(
                 "deltagare_id"

@@ -135,7 +135,7 @@ def record_access_denied(
 def actor_forbund_ids(actor) -> list[int]:
     """The förbund a user answers to: of their active roles, else of any past role."""
     from samverkan.models import Medlemskap
-    from samverkan.permissions import roller
+    from samverkan.roller import roller
 
     if actor is None:
         return []

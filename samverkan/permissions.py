@@ -1,6 +1,5 @@
-"""Roles and the scoped object lookup that every detail view uses."""
-
-from dataclasses import dataclass
+"""The scoped object lookup that every detail view uses, refusals, and the rules on
+roles (`roller()` itself lives in `samverkan.roller`, which the audit trail reads too)."""
 
 from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -8,59 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 from samverkan import audit, sakerhetslogg
-from samverkan.models import Forbund, Medlemskap, Roll
-
-
-@dataclass(frozen=True)
-class Roller:
-    """The roles a user holds today, read once per request."""
-
-    samordnare_insatser: frozenset
-    handlaggare_organisationer: frozenset
-    admin_forbund: frozenset
-    styrelse_forbund: frozenset
-    forbund: frozenset
-
-    @property
-    def ar_samordnare(self):
-        return bool(self.samordnare_insatser)
-
-    @property
-    def ar_handlaggare(self):
-        return bool(self.handlaggare_organisationer)
-
-    @property
-    def ar_forbundsadmin(self):
-        return bool(self.admin_forbund)
-
-    @property
-    def ar_styrelse(self):
-        return bool(self.styrelse_forbund)
-
-
-_EMPTY = Roller(frozenset(), frozenset(), frozenset(), frozenset(), frozenset())
-
-
-def roller(user) -> Roller:
-    if user is None or not user.is_authenticated:
-        return _EMPTY
-    cached = getattr(user, "_samverkan_roller", None)
-    if cached is not None:
-        return cached
-    rows = list(
-        Medlemskap.objects.filter(user=user)
-        .aktiva()
-        .values_list("roll", "forbund_id", "insats_id", "organisation_id")
-    )
-    result = Roller(
-        samordnare_insatser=frozenset(i for r, _f, i, _o in rows if r == Roll.SAMORDNARE),
-        handlaggare_organisationer=frozenset(o for r, _f, _i, o in rows if r == Roll.HANDLAGGARE),
-        admin_forbund=frozenset(f for r, f, _i, _o in rows if r == Roll.FORBUNDSADMIN),
-        styrelse_forbund=frozenset(f for r, f, _i, _o in rows if r == Roll.STYRELSE),
-        forbund=frozenset(f for _r, f, _i, _o in rows),
-    )
-    user._samverkan_roller = result
-    return result
+from samverkan.models import Forbund
+from samverkan.roller import roller
 
 
 def kraver_mfa(user) -> bool:
