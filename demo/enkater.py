@@ -1,7 +1,10 @@
 """Anonymous answers to the participant questionnaire and the
 samverkansindikatorer in every individual insats of the demo förbund, for the
 latest complete quarter, the one before it and the same quarter a year earlier
-(so that the change between years shows), through real links and the service.
+(so that the change between years shows), through real links and the service;
+and one questionnaire of the office's own ("Tre månader efter avslut", built and
+published through the editor's services by the demo's office user) with answers in
+one insats for the latest quarter.
 
 Idempotent: a förbund that already has answers is left alone. Quiet.
 """
@@ -11,12 +14,20 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
+from demo.forbund import medlem
 from enkater.models import Fraga, Svar
-from enkater.services.enkat import standardenkater_skapa
+from enkater.services.enkat import (
+    FragaInnehall,
+    enkat_skapa,
+    fraga_lagg_till,
+    standardenkater_skapa,
+    version_publicera,
+    version_texter_satt,
+)
 from enkater.services.lankar import _ny_lank
 from enkater.services.svar import svara
 from rapporter.period import Period
-from samverkan.models import Insats
+from samverkan.models import Insats, Roll
 
 FRITEXT = [
     "Att någon lyssnade på mig.",
@@ -25,6 +36,45 @@ FRITEXT = [
     "Att få tid på mig.",
     "",
 ]
+
+
+EGEN_ENKAT = "Tre månader efter avslut"
+EGNA_FRAGOR = [
+    FragaInnehall(
+        typ="skala",
+        texter={"sv": "Jag har kvar det jag började med under insatsen."},
+        skalsteg=5,
+        lag={"sv": "Stämmer inte alls"},
+        hog={"sv": "Stämmer helt"},
+    ),
+    FragaInnehall(
+        typ="enval",
+        texter={"sv": "Vad gör du i dag?"},
+        alternativ=[
+            {"sv": "Arbetar"},
+            {"sv": "Studerar"},
+            {"sv": "Söker arbete"},
+            {"sv": "Annat"},
+        ],
+    ),
+    FragaInnehall(typ="fritext", texter={"sv": "Vad hade du behövt mer av?"}),
+]
+
+
+def _egen_enkat(forbund):
+    """The office's own questionnaire, through the same services as its editor."""
+    kansli = medlem(forbund, Roll.FORBUNDSADMIN)
+    enkat = enkat_skapa(actor=kansli, forbund=forbund, typ="deltagare", namn=EGEN_ENKAT)
+    version = enkat.versioner.get()
+    for innehall in EGNA_FRAGOR:
+        fraga_lagg_till(actor=kansli, version=version, innehall=innehall)
+    version_texter_satt(
+        actor=kansli,
+        version=version,
+        rubrik={"sv": "Hur har det gått sedan du avslutade?"},
+        inledning={"sv": "Tre frågor. Ingen kan se vem som har svarat."},
+    )
+    return version_publicera(actor=kansli, version=version)
 
 
 def _rader(version, slump: random.Random, niva: int):
@@ -88,3 +138,17 @@ def ladda(forbund, *, stdout, style) -> None:
                 )
                 if n < 6:
                     svara(token=token, sprak="sv", rader=_rader(samverkanversion, slump, 4))
+        # The office's own questionnaire: one insats, the latest quarter.
+        egen = _egen_enkat(forbund)
+        insats = insatser.order_by("pk").first()
+        for n in range(10):
+            token = _ny_lank(
+                version=egen,
+                insats=insats,
+                dag=senaste.start,
+                kon=slump.choice(["kvinna", "man"]),
+                aldersband=f"{insats.aldersband[0][0]}–{insats.aldersband[0][1]}",
+                dagar=30,
+            )
+            if n < 7:
+                svara(token=token, sprak="sv", rader=_rader(egen, slump, 4))

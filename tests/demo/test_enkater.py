@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from demo import enkater
 from demo.forbund import FORBUND
-from enkater.models import Svar, Utskick
+from enkater.models import Enkat, Svar, Utskick
 from rapporter.period import Period
 from samverkan.models import Forbund, Insats
 
@@ -21,9 +21,13 @@ def test_demo_answers_in_both_insatser_and_idempotent(db, capsys):
     kvartal = (senaste.start.month + 2) // 3
     for insats in Insats.objects.filter(namn__in=INSATSER):
         svar = Svar.objects.filter(insats=insats, ar=senaste.start.year, kvartal=kvartal)
-        assert svar.filter(version__enkat__typ="deltagare").count() == 9
+        assert svar.filter(version__enkat__standard="nns-deltagare").count() == 9
         assert svar.filter(version__enkat__typ="samverkan").count() == 6
         assert Svar.objects.filter(insats=insats, ar=senaste.start.year - 1).exists()
+    # The office's own questionnaire, published through the editor's services.
+    egen = Enkat.objects.get(namn=enkater.EGEN_ENKAT)
+    assert egen.standard == "" and egen.publicerad_version().fragor.count() == 3
+    assert Svar.objects.filter(version__enkat=egen, ar=senaste.start.year).count() == 7
     antal = Svar.objects.count(), sum(Utskick.objects.values_list("antal", flat=True))
     capsys.readouterr()
     ut = io.StringIO()
